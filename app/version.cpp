@@ -1,0 +1,7 @@
+#include "app/version.hpp"
+
+namespace exhibit {
+
+const char* versionString() { return EXHIBIT_VERSION; }
+
+}  // namespace exhibit

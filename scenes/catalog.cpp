@@ -1,0 +1,1 @@
+#include "scenes/scene.hpp"
