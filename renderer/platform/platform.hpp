@@ -1,0 +1,57 @@
+// Where frames go: a window on a display (SDL2) or nothing visible at all (headless EGL).
+// A Platform owns the GL context, makes it current on creation and loads GL through GLAD. Every
+// frame renders into frameTarget() at drawableSize() pixels; present() shows it (window) or
+// finishes it (headless). The window platform is the only code in the project that includes SDL.
+//
+// Headless order of attempts: EGL surfaceless (Mesa, no display needed), EGL device platform
+// (NVIDIA without X), EGL default display, then an SDL window that is never shown (needs $DISPLAY,
+// e.g. Xvfb). The first that gives a GL 3.3 core context wins; if none does, StartupError lists
+// why each failed.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <glm/vec2.hpp>
+
+namespace exhibit {
+
+struct PlatformEvent {
+    enum class Type { Quit, KeyDown, Resized };
+    Type type = Type::Quit;
+    int key = 0;  // KeyDown: see platform Key codes below
+};
+
+namespace keys {
+inline constexpr int Escape = 27;
+inline constexpr int Q = 'q';
+inline constexpr int F = 'f';
+}  // namespace keys
+
+struct WindowOptions {
+    glm::ivec2 size{1920, 1080};
+    bool fullscreen = false;  // borderless full screen at the display's native resolution
+    int display = 0;
+    bool vsync = true;
+    std::string title = "exhibit";
+};
+
+class Platform {
+public:
+    virtual ~Platform() = default;
+    virtual glm::ivec2 drawableSize() const = 0;
+    virtual unsigned frameTarget() const = 0;  // GL framebuffer name to render into
+    virtual void pollEvents(std::vector<PlatformEvent>& out) = 0;
+    virtual void present() = 0;
+    virtual bool headless() const = 0;
+    virtual std::string description() const = 0;  // e.g. "headless EGL surfaceless; OpenGL 4.5 ... llvmpipe"
+};
+
+std::unique_ptr<Platform> createHeadlessPlatform(glm::ivec2 size, bool debugContext = false);
+std::unique_ptr<Platform> createWindowPlatform(const WindowOptions& options, bool debugContext = false);
+
+// True when a window system is reachable ($DISPLAY or $WAYLAND_DISPLAY set).
+bool displayAvailable();
+
+}  // namespace exhibit
