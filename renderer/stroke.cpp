@@ -16,7 +16,7 @@ glm::vec2 perpendicular(glm::vec2 d) { return {-d.y, d.x}; }
 }  // namespace
 
 void appendStroke(std::span<const glm::vec2> input, float width, std::uint32_t color, bool closed,
-                  std::vector<ShapeVertex>& out) {
+                  std::vector<ShapeVertex>& out, bool soft) {
     std::vector<glm::vec2> pts;
     pts.reserve(input.size());
     for (const auto& p : input) {
@@ -29,7 +29,8 @@ void appendStroke(std::span<const glm::vec2> input, float width, std::uint32_t c
     if (n < 3) closed = false;
 
     const float half = width * 0.5f;
-    const float extent = half + kAntialiasMargin;
+    const float extent = soft ? half : half + kAntialiasMargin;
+    const float edgeParam = soft ? -half : half;  // a negative half width selects the soft profile
     const std::size_t segments = closed ? n : n - 1;
 
     // Offset direction at each vertex, scaled so the stroke keeps its width along both segments.
@@ -56,10 +57,10 @@ void appendStroke(std::span<const glm::vec2> input, float width, std::uint32_t c
     out.reserve(out.size() + segments * 6);
     for (std::size_t s = 0; s < segments; ++s) {
         std::size_t a = s, b = (s + 1) % n;
-        ShapeVertex al{pts[a] + offsets[a] * extent, color, {extent, half}};
-        ShapeVertex ar{pts[a] - offsets[a] * extent, color, {-extent, half}};
-        ShapeVertex bl{pts[b] + offsets[b] * extent, color, {extent, half}};
-        ShapeVertex br{pts[b] - offsets[b] * extent, color, {-extent, half}};
+        ShapeVertex al{pts[a] + offsets[a] * extent, color, {extent, edgeParam}};
+        ShapeVertex ar{pts[a] - offsets[a] * extent, color, {-extent, edgeParam}};
+        ShapeVertex bl{pts[b] + offsets[b] * extent, color, {extent, edgeParam}};
+        ShapeVertex br{pts[b] - offsets[b] * extent, color, {-extent, edgeParam}};
         out.insert(out.end(), {al, ar, bl, bl, ar, br});
     }
 }

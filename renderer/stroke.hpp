@@ -16,7 +16,8 @@ namespace exhibit {
 
 // Appends triangles for the stroke to `out`. Points closer than 1e-3 px to their predecessor are
 // skipped; fewer than two distinct points produce nothing.
+// `soft` makes a glow: full colour on the centre line fading to nothing at width / 2.
 void appendStroke(std::span<const glm::vec2> points, float width, std::uint32_t color, bool closed,
-                  std::vector<ShapeVertex>& out);
+                  std::vector<ShapeVertex>& out, bool soft = false);
 
 }  // namespace exhibit

@@ -1,1 +1,13 @@
-#include "scenes/scene.hpp"
+#include "scenes/catalog.hpp"
+
+#include "core/error.hpp"
+#include "scenes/map_scene.hpp"
+
+namespace exhibit {
+
+std::unique_ptr<Scene> createScene(const SceneSpec& spec, const SceneServices& services) {
+    if (spec.map) return std::make_unique<MapScene>(spec, *spec.map, services);
+    throw ContentError(services.show.path.filename().string() + ": scene \"" + spec.id + "\": unsupported type \"" + spec.type + "\"");
+}
+
+}  // namespace exhibit

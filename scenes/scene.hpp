@@ -1,17 +1,43 @@
-// A Scene is one screen of the show (the map, a dashboard, a theme). Scenes compute their state in
-// update() and describe what to draw in draw() through the renderer's Canvas; they never call GL,
-// SDL or OpenXR themselves. Scenes are created by the catalog (scenes/catalog.hpp) from the show file.
+// A Scene is one screen of the show (the map, later dashboards and themes), bgfx-example style:
+// created from its show-file entry, then update() once per frame and draw() once per output.
+// update() computes state (no GL); draw() describes the frame through the Canvas (no GL either).
+// Every size a scene uses is laid out anew for the output's native pixels each frame, so a
+// resize or a 4K output re-lays out instead of scaling a fixed design canvas.
 #pragma once
 
 #include <string>
 
+#include "core/clock.hpp"
+#include "core/show.hpp"
+#include "renderer/canvas.hpp"
+#include "renderer/font.hpp"
+
 namespace exhibit {
+
+// What every scene may use; owned by the app and alive as long as the scenes.
+struct SceneServices {
+    const ShowFile& show;
+    const Font& regular;
+    const Font& bold;
+};
 
 class Scene {
 public:
+    explicit Scene(const SceneSpec& spec) : id_(spec.id), title_(spec.title) {}
     virtual ~Scene() = default;
-    virtual const std::string& id() const = 0;
-    virtual const std::string& title() const = 0;
+    Scene(const Scene&) = delete;
+    Scene& operator=(const Scene&) = delete;
+
+    const std::string& id() const { return id_; }
+    const std::string& title() const { return title_; }
+
+    virtual void update(const FrameTime& time) = 0;
+    // Draws into the whole output (canvas.size()); the scene draws its own background.
+    virtual void draw(Canvas& canvas) = 0;
+
+private:
+    std::string id_;
+    std::string title_;
 };
 
 }  // namespace exhibit

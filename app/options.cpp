@@ -1,0 +1,89 @@
+#include "app/options.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <charconv>
+
+#include "app/version.hpp"
+
+namespace exhibit {
+
+std::optional<glm::ivec2> parseSize(const std::string& text) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return std::nullopt;
+    auto number = [](std::string_view s) -> std::optional<int> {
+        int value = 0;
+        auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+        if (ec != std::errc{} || end != s.data() + s.size() || value < 16 || value > 16384) return std::nullopt;
+        return value;
+    };
+    auto w = number(std::string_view(text).substr(0, x));
+    auto h = number(std::string_view(text).substr(x + 1));
+    if (!w || !h) return std::nullopt;
+    return glm::ivec2{*w, *h};
+}
+
+ParseOutcome parseOptions(int argc, const char* const* argv) {
+    Options o;
+    std::string size, show, screenshot;
+    long frames = 0;
+    double seconds = 0, fixedDt = 0;
+    bool version = false;
+
+    CLI::App app{"exhibit: native engine for big-screen data walls and VR exhibits", "exhibit"};
+    app.get_formatter()->column_width(30);
+    app.add_option("--show", show, "Show file (default: the bundled Guizhou show)");
+    app.add_option("--scene", o.scene, "Scene id to open (see --list-scenes)");
+    app.add_flag("--headless", o.headless, "Render offscreen without a window (EGL), write screenshots");
+    app.add_option("--size", size, "Output size WxH in pixels (default 1920x1080; windowed: initial size)");
+    auto* framesOpt = app.add_option("--frames", frames, "Stop after N frames")->check(CLI::Range(1L, 100000000L));
+    auto* secondsOpt = app.add_option("--seconds", seconds, "Stop after S seconds of show time")
+                           ->check(CLI::Range(0.001, 1.0e7));
+    framesOpt->excludes(secondsOpt);
+    auto* fixedOpt = app.add_option("--fixed-dt", fixedDt, "Advance time by MS milliseconds per frame (deterministic)")
+                         ->check(CLI::Range(0.01, 10000.0));
+    app.add_option("--screenshot", screenshot, "Write the last frame to this PNG file");
+    app.add_flag("--list-scenes", o.listScenes, "Print the show's scenes (id, then title) and exit");
+    app.add_flag("--fullscreen", o.fullscreen, "Borderless full screen at the display's native resolution");
+    app.add_option("--display", o.display, "Display index for the window (0 = primary)")->check(CLI::Range(0, 63));
+    app.add_flag("!--no-vsync", o.vsync, "Do not wait for vertical sync");
+    app.add_flag("--debug-gl", o.debugGl, "Create a debug GL context and log GL debug messages");
+    app.add_option("--log-level", o.logLevel, "Log level")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+    app.add_flag("--version", version, "Print the version and exit");
+
+    ParseOutcome outcome;
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        outcome.out = app.help();
+        return outcome;
+    } catch (const CLI::ParseError& e) {
+        outcome.exitCode = 2;
+        outcome.err = std::string("exhibit: ") + e.what() + " (see --help)";
+        return outcome;
+    }
+    if (version) {
+        outcome.out = std::string("exhibit ") + versionString() + "\n";
+        return outcome;
+    }
+    if (!size.empty()) {
+        auto parsed = parseSize(size);
+        if (!parsed) {
+            outcome.exitCode = 2;
+            outcome.err = "exhibit: --size: expected WxH with W and H in 16..16384, got \"" + size + "\"";
+            return outcome;
+        }
+        o.size = *parsed;
+        o.sizeGiven = true;
+    }
+    o.show = show;
+    o.screenshot = screenshot;
+    if (framesOpt->count() > 0) o.frames = frames;
+    if (secondsOpt->count() > 0) o.seconds = seconds;
+    if (fixedOpt->count() > 0) o.fixedDtMs = fixedDt;
+    outcome.options = o;
+    return outcome;
+}
+
+}  // namespace exhibit

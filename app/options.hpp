@@ -1,0 +1,47 @@
+// The command line contract of `exhibit` (other tools and tests rely on these names):
+//   exhibit [--show PATH] [--scene ID] [--headless] [--size WxH] [--frames N | --seconds S]
+//           [--fixed-dt MS] [--screenshot PATH] [--list-scenes] [--fullscreen] [--display N]
+//           [--help] [--version]
+// parseOptions() never exits the process: it returns what to do, and the exit code for usage
+// errors is 2 with one line on stderr.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include <glm/vec2.hpp>
+
+namespace exhibit {
+
+struct Options {
+    std::filesystem::path show;        // empty = the bundled show
+    std::string scene;                 // empty = the show's start scene
+    bool headless = false;
+    glm::ivec2 size{1920, 1080};
+    bool sizeGiven = false;
+    std::optional<long> frames;
+    std::optional<double> seconds;
+    std::optional<double> fixedDtMs;
+    std::filesystem::path screenshot;
+    bool listScenes = false;
+    bool fullscreen = false;
+    int display = 0;
+    bool vsync = true;
+    bool debugGl = false;
+    std::string logLevel = "info";
+};
+
+struct ParseOutcome {
+    std::optional<Options> options;  // set when the program should run
+    int exitCode = 0;                // otherwise exit with this code
+    std::string out;                 // text for stdout (help, version)
+    std::string err;                 // one line for stderr (usage errors)
+};
+
+ParseOutcome parseOptions(int argc, const char* const* argv);
+
+// "1920x1080" -> {1920, 1080}; nullopt unless both are whole numbers in 16..16384.
+std::optional<glm::ivec2> parseSize(const std::string& text);
+
+}  // namespace exhibit

@@ -1,0 +1,14 @@
+// Where the bundled show lives. The build tree links bin/assets to the source assets; the install
+// tree has share/exhibit/assets beside bin/. Both are found relative to the executable, so the
+// working directory never matters.
+#pragma once
+
+#include <filesystem>
+
+namespace exhibit {
+
+std::filesystem::path executableDirectory();
+// The bundled Guizhou show file; throws StartupError listing where it looked.
+std::filesystem::path bundledShowPath();
+
+}  // namespace exhibit

@@ -1,0 +1,159 @@
+#include "app/runner.hpp"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include "app/paths.hpp"
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/show.hpp"
+#include "renderer/canvas.hpp"
+#include "renderer/canvas_renderer.hpp"
+#include "renderer/font.hpp"
+#include "renderer/platform/platform.hpp"
+#include "renderer/render_target.hpp"
+#include "scenes/catalog.hpp"
+
+namespace exhibit {
+namespace {
+
+void setUpLogging(const std::string& level) {
+    auto logger = spdlog::stderr_color_mt("exhibit");
+    spdlog::set_default_logger(logger);
+    spdlog::set_pattern("%^[%l]%$ %v");
+    spdlog::set_level(spdlog::level::from_str(level));
+}
+
+struct FrameStats {
+    std::vector<double> cpuMs;
+    void print(glm::ivec2 size) const {
+        if (cpuMs.empty()) return;
+        auto sorted = cpuMs;
+        std::sort(sorted.begin(), sorted.end());
+        double sum = 0;
+        for (double v : sorted) sum += v;
+        auto pct = [&](double p) { return sorted[static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1))]; };
+        spdlog::info("[app.frames] {} frames at {}x{}: mean {:.2f} ms, p50 {:.2f} ms, p99 {:.2f} ms", sorted.size(),
+                     size.x, size.y, sum / static_cast<double>(sorted.size()), pct(0.5), pct(0.99));
+    }
+};
+
+std::filesystem::path defaultScreenshotPath(const std::string& scene, glm::ivec2 size) {
+    return std::filesystem::current_path() /
+           ("exhibit-" + scene + "-" + std::to_string(size.x) + "x" + std::to_string(size.y) + ".png");
+}
+
+int runShow(const Options& options) {
+    const auto showPath = options.show.empty() ? bundledShowPath() : options.show;
+    const ShowFile show = loadShowFile(showPath);
+
+    if (options.listScenes) {
+        for (const auto& scene : show.scenes) std::printf("%s  %s\n", scene.id.c_str(), scene.title.c_str());
+        return 0;
+    }
+    const std::string sceneId = options.scene.empty() ? show.startScene : options.scene;
+    const SceneSpec* spec = show.findScene(sceneId);
+    if (!spec) {
+        std::string known;
+        for (const auto& s : show.scenes) known += (known.empty() ? "" : ", ") + s.id;
+        std::fprintf(stderr, "exhibit: --scene: unknown scene \"%s\" (this show has: %s)\n", sceneId.c_str(),
+                     known.c_str());
+        return 2;
+    }
+
+    const Font regular = Font::find(show.theme.font, true);
+    const Font bold = Font::find(show.theme.fontBold, true);
+    spdlog::info("[app.fonts] {} / {}", regular.file().string(), bold.file().string());
+
+    const bool headless = options.headless || !displayAvailable();
+    if (!options.headless && headless) spdlog::warn("[app.display] no display found: rendering headless");
+    std::unique_ptr<Platform> platform;
+    if (headless) {
+        platform = createHeadlessPlatform(options.size, options.debugGl);
+    } else {
+        WindowOptions window;
+        window.size = options.size;
+        window.fullscreen = options.fullscreen;
+        window.display = options.display;
+        window.vsync = options.vsync;
+        window.title = show.title;
+        platform = createWindowPlatform(window, options.debugGl);
+    }
+    spdlog::info("[app.platform] {}", platform->description());
+
+    SceneServices services{show, regular, bold};
+    auto scene = createScene(*spec, services);
+    CanvasRenderer renderer;
+    Canvas canvas;
+
+    std::unique_ptr<Clock> clock;
+    const double fixedDtMs = options.fixedDtMs.value_or(headless ? 1000.0 / 60.0 : 0.0);
+    if (fixedDtMs > 0)
+        clock = std::make_unique<ManualClock>(fixedDtMs / 1000.0);
+    else
+        clock = std::make_unique<SteadyClock>();
+    long frameLimit = options.frames.value_or(0);
+    if (headless && !options.frames && !options.seconds) frameLimit = 1;
+
+    FrameStats stats;
+    std::vector<PlatformEvent> events;
+    bool running = true;
+    std::filesystem::path screenshot = options.screenshot;
+    if (headless && screenshot.empty()) screenshot = defaultScreenshotPath(scene->id(), platform->drawableSize());
+
+    for (long frame = 0; running; ++frame) {
+        const auto started = std::chrono::steady_clock::now();
+        events.clear();
+        platform->pollEvents(events);
+        for (const auto& e : events) {
+            if (e.type == PlatformEvent::Type::Quit) running = false;
+            if (e.type == PlatformEvent::Type::KeyDown && (e.key == keys::Escape || e.key == keys::Q)) running = false;
+        }
+        const FrameTime time = clock->tick();
+        const glm::ivec2 size = platform->drawableSize();
+        const bool last = !running || (frameLimit > 0 && frame + 1 >= frameLimit) ||
+                          (options.seconds && time.seconds + 1e-9 >= *options.seconds);
+
+        scene->update(time);
+        canvas.begin(size, show.theme.background);
+        scene->draw(canvas);
+        renderer.execute(canvas.list(), platform->frameTarget());
+        if (last && !screenshot.empty()) {
+            writePng(screenshot, readFramebuffer(platform->frameTarget(), size));
+            std::printf("exhibit: wrote screenshot %s (%dx%d)\n", std::filesystem::absolute(screenshot).c_str(), size.x,
+                        size.y);
+            std::fflush(stdout);
+        }
+        platform->present();
+        stats.cpuMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+        if (last) running = false;
+    }
+    stats.print(platform->drawableSize());
+    return 0;
+}
+
+}  // namespace
+
+int run(const Options& options) {
+    setUpLogging(options.logLevel);
+    try {
+        return runShow(options);
+    } catch (const ContentError& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return 2;
+    } catch (const StartupError& e) {
+        std::fprintf(stderr, "exhibit: %s\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "exhibit: %s\n", e.what());
+        return 1;
+    }
+}
+
+}  // namespace exhibit

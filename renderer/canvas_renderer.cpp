@@ -1,0 +1,250 @@
+#include "renderer/canvas_renderer.hpp"
+
+#include <algorithm>
+#include <cstddef>
+
+#include "renderer/canvas_shaders.hpp"
+#include "renderer/font.hpp"
+#include "renderer/shader.hpp"
+
+namespace exhibit {
+namespace {
+
+constexpr std::uint64_t kMeshKeepFrames = 120;
+// FreeType's SDF renderer stores inside as values above 128 (checked by tests/gl/text_test.cpp).
+constexpr bool kSdfInsideIsHigh = true;
+
+const void* byteOffset(std::size_t offset) { return reinterpret_cast<const void*>(offset); }
+
+void instanceAttrib(GLuint index, GLint components, GLenum type, bool normalized, GLsizei stride, std::size_t offset) {
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, components, type, normalized ? GL_TRUE : GL_FALSE, stride, byteOffset(offset));
+    glVertexAttribDivisor(index, 1);
+}
+
+template <typename T>
+void upload(GLuint buffer, const std::vector<T>& data) {
+    glBindBuffer(GL_ARRAY_BUFFER, buffer);
+    const auto bytes = static_cast<GLsizeiptr>(data.size() * sizeof(T));
+    glBufferData(GL_ARRAY_BUFFER, bytes, nullptr, GL_STREAM_DRAW);  // orphan last frame's storage
+    if (bytes > 0) glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, data.data());
+}
+
+}  // namespace
+
+CanvasRenderer::CanvasRenderer(int atlasSize)
+    : atlas_(atlasSize, atlasSize),
+      shapeProgram_(gl::buildProgram({"shape", shaders::kShapeVertex, shaders::kShapeFragment})),
+      boxProgram_(gl::buildProgram({"box", shaders::kBoxVertex, shaders::kBoxFragment})),
+      glyphProgram_(gl::buildProgram({"glyph", shaders::kGlyphVertex, shaders::kGlyphFragment})),
+      shapeViewport_(gl::uniformLocation(shapeProgram_, "uViewport")),
+      shapeOffset_(gl::uniformLocation(shapeProgram_, "uOffset")),
+      shapeOpacity_(gl::uniformLocation(shapeProgram_, "uOpacity")),
+      boxViewport_(gl::uniformLocation(boxProgram_, "uViewport")),
+      boxOpacity_(gl::uniformLocation(boxProgram_, "uOpacity")),
+      glyphViewport_(gl::uniformLocation(glyphProgram_, "uViewport")),
+      glyphOpacity_(gl::uniformLocation(glyphProgram_, "uOpacity")),
+      glyphAtlasUnit_(gl::uniformLocation(glyphProgram_, "uAtlas")),
+      glyphInsideSign_(gl::uniformLocation(glyphProgram_, "uInsideSign")),
+      shapeVao_(gl::VertexArray::create()),
+      meshVao_(gl::VertexArray::create()),
+      boxVao_(gl::VertexArray::create()),
+      glyphVao_(gl::VertexArray::create()),
+      vertexBuffer_(gl::Buffer::create()),
+      boxBuffer_(gl::Buffer::create()),
+      glyphBuffer_(gl::Buffer::create()),
+      atlasTexture_(gl::Texture::create()) {
+    glBindVertexArray(shapeVao_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer_.id());
+    bindShapeVertexLayout();
+
+    glBindVertexArray(boxVao_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, boxBuffer_.id());
+    constexpr auto boxStride = static_cast<GLsizei>(sizeof(ShapeInstance));
+    instanceAttrib(0, 4, GL_FLOAT, false, boxStride, offsetof(ShapeInstance, box));
+    instanceAttrib(1, 4, GL_FLOAT, false, boxStride, offsetof(ShapeInstance, params));
+    instanceAttrib(2, 4, GL_UNSIGNED_BYTE, true, boxStride, offsetof(ShapeInstance, colorA));
+    instanceAttrib(3, 4, GL_UNSIGNED_BYTE, true, boxStride, offsetof(ShapeInstance, colorB));
+
+    glBindVertexArray(glyphVao_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, glyphBuffer_.id());
+    constexpr auto glyphStride = static_cast<GLsizei>(sizeof(GlyphInstance));
+    instanceAttrib(0, 4, GL_FLOAT, false, glyphStride, offsetof(GlyphInstance, rect));
+    instanceAttrib(1, 4, GL_FLOAT, false, glyphStride, offsetof(GlyphInstance, uv));
+    instanceAttrib(2, 4, GL_UNSIGNED_BYTE, true, glyphStride, offsetof(GlyphInstance, color));
+    instanceAttrib(3, 4, GL_UNSIGNED_BYTE, true, glyphStride, offsetof(GlyphInstance, outline));
+    instanceAttrib(4, 4, GL_FLOAT, false, glyphStride, offsetof(GlyphInstance, params));
+    glBindVertexArray(0);
+
+    glBindTexture(GL_TEXTURE_2D, atlasTexture_.id());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas_.width(), atlas_.height(), 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
+void CanvasRenderer::bindShapeVertexLayout() {
+    constexpr auto stride = static_cast<GLsizei>(sizeof(ShapeVertex));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, byteOffset(offsetof(ShapeVertex, pos)));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, byteOffset(offsetof(ShapeVertex, color)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, byteOffset(offsetof(ShapeVertex, edge)));
+}
+
+void CanvasRenderer::resolveGlyphs(const DrawList& list) {
+    // A full atlas is cleared while packing; if that happens mid-frame, earlier entries are stale,
+    // so resolve the whole frame again (it then fits unless one frame needs more than the atlas).
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const auto generation = atlas_.generation();
+        glyphInstances_.clear();
+        glyphInstances_.reserve(list.glyphs.size());
+        const float invW = 1.0f / static_cast<float>(atlas_.width());
+        const float invH = 1.0f / static_cast<float>(atlas_.height());
+        for (const auto& g : list.glyphs) {
+            const auto& e = atlas_.glyph(*g.font, g.glyph, g.sizePx);
+            const float spreadPx = e.spreadEm * g.sizePx;
+            const float x0 = g.pen.x + e.left * g.sizePx;
+            const float y0 = g.pen.y - e.top * g.sizePx;
+            glyphInstances_.push_back(GlyphInstance{
+                {x0, y0, x0 + e.width * g.sizePx, y0 + e.height * g.sizePx},
+                {static_cast<float>(e.x) * invW, static_cast<float>(e.y) * invH, static_cast<float>(e.x + e.w) * invW,
+                 static_cast<float>(e.y + e.h) * invH},
+                g.color,
+                g.outlineColor,
+                // Outline and blur must stay inside the encoded distance range, or the whole quad
+                // would light up as a box.
+                {2.0f * spreadPx, std::min(g.outlineWidth, 0.8f * spreadPx), std::min(g.softness, spreadPx), 0.0f}});
+        }
+        if (atlas_.generation() == generation) return;
+    }
+}
+
+void CanvasRenderer::uploadAtlas() {
+    glBindTexture(GL_TEXTURE_2D, atlasTexture_.id());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    const auto dirty = atlas_.takeDirty();
+    const bool regenerated = atlas_.generation() != atlasGeneration_;
+    atlasGeneration_ = atlas_.generation();
+    if (regenerated) {
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, atlas_.width(), atlas_.height(), GL_RED, GL_UNSIGNED_BYTE,
+                        atlas_.pixels().data());
+    } else if (dirty.any) {
+        const std::size_t offset = static_cast<std::size_t>(dirty.y0) * static_cast<std::size_t>(atlas_.width());
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, dirty.y0, atlas_.width(), dirty.y1 - dirty.y0, GL_RED, GL_UNSIGNED_BYTE,
+                        atlas_.pixels().data() + offset);
+    }
+}
+
+GLuint CanvasRenderer::meshBuffer(const Mesh2D& mesh) {
+    auto [it, inserted] = meshes_.try_emplace(mesh.id);
+    if (inserted) {
+        it->second.buffer = gl::Buffer::create();
+        glBindBuffer(GL_ARRAY_BUFFER, it->second.buffer.id());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(ShapeVertex)),
+                     mesh.vertices.data(), GL_STATIC_DRAW);
+    }
+    it->second.lastUsedFrame = frame_;
+    return it->second.buffer.id();
+}
+
+void CanvasRenderer::evictUnusedMeshes() {
+    std::erase_if(meshes_, [&](const auto& entry) { return frame_ - entry.second.lastUsedFrame > kMeshKeepFrames; });
+}
+
+RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) {
+    ++frame_;
+    RenderStats stats;
+    resolveGlyphs(list);
+    uploadAtlas();
+    upload(vertexBuffer_.id(), list.vertices);
+    upload(boxBuffer_.id(), list.shapes);
+    upload(glyphBuffer_.id(), glyphInstances_);
+
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+    glViewport(0, 0, list.size.x, list.size.y);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(list.clearColor.r, list.clearColor.g, list.clearColor.b, list.clearColor.a);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+
+    const auto w = static_cast<float>(list.size.x), h = static_cast<float>(list.size.y);
+    glUseProgram(shapeProgram_.id());
+    glUniform2f(shapeViewport_, w, h);
+    glUseProgram(boxProgram_.id());
+    glUniform2f(boxViewport_, w, h);
+    glUseProgram(glyphProgram_.id());
+    glUniform2f(glyphViewport_, w, h);
+    glUniform1i(glyphAtlasUnit_, 0);
+    glUniform1f(glyphInsideSign_, kSdfInsideIsHigh ? 1.0f : -1.0f);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, atlasTexture_.id());
+
+    for (const auto& item : list.items) {
+        switch (item.kind) {
+            case DrawItem::Kind::Triangles:
+                glUseProgram(shapeProgram_.id());
+                glUniform2f(shapeOffset_, 0, 0);
+                glUniform1f(shapeOpacity_, item.opacity);
+                glBindVertexArray(shapeVao_.id());
+                glDrawArrays(GL_TRIANGLES, static_cast<GLint>(item.first), static_cast<GLsizei>(item.count));
+                stats.vertices += item.count;
+                break;
+            case DrawItem::Kind::Mesh:
+                glUseProgram(shapeProgram_.id());
+                glUniform2f(shapeOffset_, item.offset.x, item.offset.y);
+                glUniform1f(shapeOpacity_, item.opacity);
+                glBindVertexArray(meshVao_.id());
+                glBindBuffer(GL_ARRAY_BUFFER, meshBuffer(*item.mesh));
+                bindShapeVertexLayout();
+                glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(item.count));
+                stats.vertices += item.count;
+                break;
+            case DrawItem::Kind::Shapes:
+                glUseProgram(boxProgram_.id());
+                glUniform1f(boxOpacity_, item.opacity);
+                glBindVertexArray(boxVao_.id());
+                glBindBuffer(GL_ARRAY_BUFFER, boxBuffer_.id());
+                for (GLuint a = 0; a < 4; ++a)
+                    glVertexAttribPointer(a, 4, a < 2 ? GL_FLOAT : GL_UNSIGNED_BYTE, a < 2 ? GL_FALSE : GL_TRUE,
+                                          sizeof(ShapeInstance),
+                                          byteOffset(item.first * sizeof(ShapeInstance) +
+                                                     (a == 0   ? offsetof(ShapeInstance, box)
+                                                      : a == 1 ? offsetof(ShapeInstance, params)
+                                                      : a == 2 ? offsetof(ShapeInstance, colorA)
+                                                               : offsetof(ShapeInstance, colorB))));
+                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(item.count));
+                stats.shapeInstances += item.count;
+                break;
+            case DrawItem::Kind::Glyphs:
+                glUseProgram(glyphProgram_.id());
+                glUniform1f(glyphOpacity_, item.opacity);
+                glBindVertexArray(glyphVao_.id());
+                glBindBuffer(GL_ARRAY_BUFFER, glyphBuffer_.id());
+                {
+                    const std::size_t base = item.first * sizeof(GlyphInstance);
+                    constexpr auto stride = static_cast<GLsizei>(sizeof(GlyphInstance));
+                    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, stride, byteOffset(base + offsetof(GlyphInstance, rect)));
+                    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, stride, byteOffset(base + offsetof(GlyphInstance, uv)));
+                    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, byteOffset(base + offsetof(GlyphInstance, color)));
+                    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, byteOffset(base + offsetof(GlyphInstance, outline)));
+                    glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, stride, byteOffset(base + offsetof(GlyphInstance, params)));
+                }
+                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(item.count));
+                stats.glyphInstances += item.count;
+                break;
+        }
+        ++stats.drawCalls;
+    }
+    glBindVertexArray(0);
+    evictUnusedMeshes();
+    stats.cachedMeshes = meshes_.size();
+    return stats;
+}
+
+}  // namespace exhibit

@@ -1,0 +1,66 @@
+// The back end of 2D drawing: executes a Canvas's DrawList with GL. Owns the programs, streaming
+// buffers, the GPU copy of the glyph atlas and the cache of uploaded static meshes (entries unused
+// for a while are freed, so memory stays flat when scenes rebuild meshes on resize).
+// Draw items run in submission order; consecutive items of one kind were already merged by the
+// Canvas, so a batch of markers or glyphs is one instanced draw call. GL state it changes
+// (blend, program, buffers, viewport) is set on every execute; it does not restore prior state.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+
+#include "renderer/draw_list.hpp"
+#include "renderer/gl_object.hpp"
+#include "renderer/glyph_atlas.hpp"
+
+namespace exhibit {
+
+struct RenderStats {
+    std::uint32_t drawCalls = 0;
+    std::uint32_t vertices = 0;
+    std::uint32_t shapeInstances = 0;
+    std::uint32_t glyphInstances = 0;
+    std::size_t cachedMeshes = 0;
+};
+
+class CanvasRenderer {
+public:
+    explicit CanvasRenderer(int atlasSize = 2048);
+    // Draws the list into `framebuffer` at the list's size (clears first).
+    RenderStats execute(const DrawList& list, unsigned framebuffer);
+    GlyphAtlas& atlas() { return atlas_; }
+
+private:
+    struct GlyphInstance {
+        glm::vec4 rect;
+        glm::vec4 uv;
+        std::uint32_t color;
+        std::uint32_t outline;
+        glm::vec4 params;
+    };
+    struct CachedMesh {
+        gl::Buffer buffer;
+        std::uint64_t lastUsedFrame = 0;
+    };
+
+    void resolveGlyphs(const DrawList& list);
+    void uploadAtlas();
+    void bindShapeVertexLayout();
+    GLuint meshBuffer(const Mesh2D& mesh);
+    void evictUnusedMeshes();
+
+    GlyphAtlas atlas_;
+    gl::Program shapeProgram_, boxProgram_, glyphProgram_;
+    GLint shapeViewport_, shapeOffset_, shapeOpacity_;
+    GLint boxViewport_, boxOpacity_;
+    GLint glyphViewport_, glyphOpacity_, glyphAtlasUnit_, glyphInsideSign_;
+    gl::VertexArray shapeVao_, meshVao_, boxVao_, glyphVao_;
+    gl::Buffer vertexBuffer_, boxBuffer_, glyphBuffer_;
+    gl::Texture atlasTexture_;
+    std::uint64_t atlasGeneration_ = ~0ull;
+    std::vector<GlyphInstance> glyphInstances_;
+    std::unordered_map<std::uint64_t, CachedMesh> meshes_;
+    std::uint64_t frame_ = 0;
+};
+
+}  // namespace exhibit

@@ -1,0 +1,31 @@
+// Turns projected GeoJSON features into static meshes for the Canvas: filled regions (GLU
+// tessellation) and anti-aliased borders. Points closer than a fraction of a pixel to the previous
+// one are dropped after projection, so geometry stays proportional to the output's pixels
+// (Tracy's rule: fold what is smaller than a pixel before drawing). GL-free.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "core/color.hpp"
+#include "core/geojson.hpp"
+#include "core/projection.hpp"
+#include "renderer/draw_list.hpp"
+
+namespace exhibit {
+
+// Rings of one polygon in screen pixels: [0] exterior, then holes.
+using ScreenPolygon = std::vector<std::vector<glm::vec2>>;
+
+std::vector<ScreenPolygon> projectFeature(const GeoFeature& feature, const MapProjection& projection,
+                                          float minStepPx = 0.35f);
+
+// One mesh of all features' fills, each coloured by colorOf(feature).
+Mesh2DRef buildFillMesh(const GeoCollection& features, const MapProjection& projection,
+                        const std::function<Color(const GeoFeature&)>& colorOf);
+
+// One mesh of every ring's border (exteriors and holes) at `widthPx`; soft = a glow profile.
+Mesh2DRef buildBorderMesh(const GeoCollection& features, const MapProjection& projection, float widthPx, Color color,
+                          bool soft = false);
+
+}  // namespace exhibit

@@ -1,0 +1,240 @@
+#include "scenes/map_scene.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "scenes/chrome.hpp"
+#include "scenes/label_placer.hpp"
+#include "scenes/map_geometry.hpp"
+
+namespace exhibit {
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+
+const ChoroplethLayer* findChoropleth(const MapSceneSpec& map) {
+    for (const auto& layer : map.layers)
+        if (const auto* c = std::get_if<ChoroplethLayer>(&layer)) return c;
+    return nullptr;
+}
+
+}  // namespace
+
+MapScene::MapScene(const SceneSpec& spec, const MapSceneSpec& map, const SceneServices& services)
+    : Scene(spec), spec_(spec), map_(map), services_(services) {
+    const ShowFile& show = services.show;
+    province_ = loadGeoJson(show.resolve(map.geo.province));
+    prefectures_ = loadGeoJson(show.resolve(map.geo.prefectures));
+    counties_ = loadGeoJson(show.resolve(map.geo.counties));
+    facts_ = loadCountyFacts(show.resolve(map.facts.counties));
+
+    int unmatched = 0;
+    for (const auto& county : counties_.features)
+        if (!facts_.find(county.adcode)) {
+            ++unmatched;
+            spdlog::warn("[map.facts] {}: county {} {} has no row in {}", map.geo.counties, county.adcode, county.name,
+                         map.facts.counties);
+        }
+    if (unmatched > 0) spdlog::warn("[map.facts] {} counties without facts are drawn in the 'other' colour", unmatched);
+    sourceLine_ = spec.source;
+}
+
+void MapScene::update(const FrameTime&) {}
+
+Color MapScene::countyColor(const std::string& adcode) const {
+    const ChoroplethLayer* choropleth = findChoropleth(map_);
+    if (!choropleth) return services_.show.theme.panel;
+    const CountyFact* fact = facts_.find(adcode);
+    if (fact && fact->exitYear)
+        for (const auto& c : choropleth->classes)
+            if (c.value == *fact->exitYear) return c.color;
+    return choropleth->otherColor;
+}
+
+Rect MapScene::legendRect(const Layout& layout) const {
+    if (!map_.legend) return {};
+    const Rect region = layout.region(map_.legend->region);
+    return {region.x, region.y, region.w, std::min(region.h, layout.px(520))};
+}
+
+void MapScene::rebuild(glm::ivec2 size) {
+    builtFor_ = size;
+    const Layout layout(services_.show, size);
+    const Rect region = layout.region(spec_.region);
+    const float margin = layout.px(24);
+    projection_ = MapProjection::fit(province_.bounds, {region.x, region.y, region.w, region.h}, margin);
+
+    layerMeshes_.clear();
+    for (const auto& layer : map_.layers) {
+        LayerMeshes meshes;
+        std::visit(Overloaded{
+                       [&](const ChoroplethLayer&) {
+                           meshes.main = buildFillMesh(counties_, projection_, [&](const GeoFeature& county) {
+                               return countyColor(county.adcode);
+                           });
+                       },
+                       [&](const BordersLayer& b) {
+                           const auto& features = b.level == MapLevel::County ? counties_ : prefectures_;
+                           meshes.main = buildBorderMesh(features, projection_, layout.px(b.width), b.color);
+                       },
+                       [&](const OutlineLayer& o) {
+                           if (o.glow)
+                               meshes.glow = buildBorderMesh(province_, projection_, layout.px(o.glowWidth), *o.glow, true);
+                           meshes.main = buildBorderMesh(province_, projection_, layout.px(o.width), o.color);
+                       },
+                       [&](const LabelsLayer&) {},
+                   },
+                   layer);
+        layerMeshes_.push_back(std::move(meshes));
+    }
+    placeLabels(layout, region, legendRect(layout));
+}
+
+void MapScene::placeLabels(const Layout& layout, const Rect& mapRect, const Rect& legend) {
+    labels_.clear();
+    LabelPlacer placer(mapRect);
+    if (legend.w > 0) placer.addObstacle(legend);
+    for (const auto& layer : map_.layers) {
+        const auto* labels = std::get_if<LabelsLayer>(&layer);
+        if (!labels) continue;
+        const auto& features = labels->level == MapLevel::County ? counties_ : prefectures_;
+        const Font& font = labels->bold ? services_.bold : services_.regular;
+        TextStyle style;
+        style.sizePx = layout.px(labels->size);
+        style.lineSpacing = 1.15f;
+        TextPaint paint;
+        paint.color = labels->color;
+        if (labels->outline) {
+            paint.outline = *labels->outline;
+            paint.outlineWidth = std::max(1.5f, style.sizePx * 0.14f);
+        }
+        std::vector<LabelCandidate> candidates;
+        std::vector<TextLayout> layouts;
+        for (const auto& feature : features.features) {
+            TextLayout text = layoutText(font, feature.name, style);
+            const glm::dvec2 anchor = feature.labelPoint.value_or(feature.centroid.value_or(feature.bounds.min));
+            const auto& b = feature.bounds;
+            const float areaPriority = static_cast<float>((b.max.x - b.min.x) * (b.max.y - b.min.y));
+            const float halo = paint.outlineWidth;
+            candidates.push_back({projection_.toScreen(anchor),
+                                  {text.contentWidth + 2 * halo, text.height + 2 * halo}, areaPriority});
+            layouts.push_back(std::move(text));
+        }
+        const auto boxes = placer.placeAll(candidates);
+        for (std::size_t i = 0; i < boxes.size(); ++i) {
+            if (!boxes[i]) continue;
+            const float halo = paint.outlineWidth;
+            labels_.push_back({&font, features.features[i].name, std::move(layouts[i]),
+                               {boxes[i]->x + halo, boxes[i]->y + halo}, paint});
+        }
+    }
+}
+
+std::vector<std::string> MapScene::placedLabels() const {
+    std::vector<std::string> names;
+    for (const auto& l : labels_) names.push_back(l.text);
+    return names;
+}
+
+void MapScene::drawLegend(Canvas& canvas, const Layout& layout, const Rect& box) const {
+    const ChoroplethLayer* choropleth = findChoropleth(map_);
+    if (!choropleth || box.w <= 0) return;
+    const Theme& theme = services_.show.theme;
+    const float pad = layout.px(24);
+    canvas.roundedRect(box, layout.px(14), theme.panel);
+    canvas.roundedRectStroke(box, layout.px(14), layout.px(1.5f), theme.accent.withAlpha(0.35f));
+    canvas.rect({box.x + pad, box.y, layout.px(56), layout.px(3)}, theme.accent);
+
+    float y = box.y + pad;
+    const float innerW = box.w - 2 * pad;
+    if (!map_.legend->title.empty()) {
+        TextStyle title;
+        title.sizePx = layout.px(24);
+        title.maxWidth = innerW;
+        title.maxLines = 1;
+        TextPaint paint;
+        paint.color = theme.text;
+        y += drawText(canvas, services_.bold, map_.legend->title, title, {box.x + pad, y}, paint).height + layout.px(6);
+    }
+
+    const auto exits = facts_.exitsByYear();
+    int total = 0, maxCount = 1;
+    for (const auto& [year, count] : exits) {
+        total += count;
+        maxCount = std::max(maxCount, count);
+    }
+    TextStyle summary;
+    summary.sizePx = layout.px(16);
+    summary.maxWidth = innerW;
+    summary.maxLines = 2;
+    TextPaint muted;
+    muted.color = theme.textMuted;
+    y += drawText(canvas, services_.regular,
+                  std::to_string(total) + " 个贫困县分 " + std::to_string(exits.size()) + " 批全部退出贫困县序列",
+                  summary, {box.x + pad, y}, muted)
+             .height +
+         layout.px(14);
+
+    const float rowH = layout.px(50);
+    const float swatch = layout.px(18);
+    TextStyle labelStyle;
+    labelStyle.sizePx = layout.px(19);
+    labelStyle.maxWidth = innerW * 0.55f;
+    labelStyle.maxLines = 1;
+    TextStyle countStyle = labelStyle;
+    countStyle.align = TextAlign::Right;
+    countStyle.maxWidth = innerW * 0.4f;
+    TextPaint labelPaint;
+    labelPaint.color = theme.text;
+
+    auto row = [&](Color color, const std::string& label, int count, Color countColor) {
+        canvas.roundedRect({box.x + pad, y + layout.px(4), swatch, swatch}, layout.px(4), color);
+        drawText(canvas, services_.regular, label, labelStyle, {box.x + pad + swatch + layout.px(12), y - layout.px(1)},
+                 labelPaint);
+        TextPaint countPaint;
+        countPaint.color = countColor;
+        drawText(canvas, services_.bold, std::to_string(count) + " 个县", countStyle,
+                 {box.x + box.w - pad - countStyle.maxWidth, y - layout.px(1)}, countPaint);
+        const float barY = y + layout.px(32);
+        canvas.roundedRect({box.x + pad, barY, innerW, layout.px(6)}, layout.px(3), theme.text.withAlpha(0.08f));
+        canvas.roundedRect({box.x + pad, barY, innerW * static_cast<float>(count) / static_cast<float>(maxCount),
+                            layout.px(6)},
+                           layout.px(3), color);
+        y += rowH;
+    };
+    for (const auto& c : choropleth->classes) {
+        auto it = exits.find(c.value);
+        row(c.color, c.label, it == exits.end() ? 0 : it->second, c.color);
+    }
+    if (!choropleth->otherLabel.empty()) {
+        int others = 0;
+        for (const auto& county : counties_.features) {
+            const CountyFact* fact = facts_.find(county.adcode);
+            if (!fact || !fact->exitYear) ++others;
+        }
+        row(choropleth->otherColor, choropleth->otherLabel, others, theme.textMuted);
+    }
+}
+
+void MapScene::draw(Canvas& canvas) {
+    const glm::ivec2 size = canvas.size();
+    if (size != builtFor_) rebuild(size);
+    const Layout layout(services_.show, size);
+
+    drawBackdrop(canvas, services_.show.theme, layout);
+    for (std::size_t i = 0; i < map_.layers.size(); ++i) {
+        if (layerMeshes_[i].glow) canvas.mesh(layerMeshes_[i].glow);
+        if (layerMeshes_[i].main) canvas.mesh(layerMeshes_[i].main);
+    }
+    for (const auto& label : labels_) canvas.text(*label.font, label.layout, label.topLeft, label.paint);
+    drawLegend(canvas, layout, legendRect(layout));
+    drawHeader(canvas, services_, layout, spec_.title, spec_.subtitle);
+    drawFooter(canvas, services_, layout, sourceLine_, map_.notice);
+}
+
+}  // namespace exhibit
