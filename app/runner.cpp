@@ -123,7 +123,11 @@ int runShow(const Options& options) {
         scene->update(time);
         canvas.begin(size, show.theme.background);
         scene->draw(canvas);
-        renderer.execute(canvas.list(), platform->frameTarget());
+        const RenderStats renderStats = renderer.execute(canvas.list(), platform->frameTarget());
+        if (frame == 0)
+            spdlog::info("[app.render] first frame: {} draw calls, {} vertices, {} shapes, {} glyphs",
+                         renderStats.drawCalls, renderStats.vertices, renderStats.shapeInstances,
+                         renderStats.glyphInstances);
         if (last && !screenshot.empty()) {
             writePng(screenshot, readFramebuffer(platform->frameTarget(), size));
             std::printf("exhibit: wrote screenshot %s (%dx%d)\n", std::filesystem::absolute(screenshot).c_str(), size.x,

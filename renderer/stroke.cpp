@@ -10,6 +10,7 @@ namespace {
 
 constexpr float kAntialiasMargin = 1.0f;  // px beyond the stroke edge that fade out
 constexpr float kMiterLimit = 3.0f;       // longest miter, in half widths
+constexpr float kSoftMiterLimit = 1.1f;   // glows: a long miter would show as a spike of light
 
 glm::vec2 perpendicular(glm::vec2 d) { return {-d.y, d.x}; }
 
@@ -50,7 +51,7 @@ void appendStroke(std::span<const glm::vec2> input, float width, std::uint32_t c
             continue;
         }
         glm::vec2 miter = sum / len;
-        float cosHalf = std::max(glm::dot(miter, nNext), 1.0f / kMiterLimit);
+        float cosHalf = std::max(glm::dot(miter, nNext), 1.0f / (soft ? kSoftMiterLimit : kMiterLimit));
         offsets[i] = miter / cosHalf;
     }
 

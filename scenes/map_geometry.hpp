@@ -1,7 +1,7 @@
 // Turns projected GeoJSON features into static meshes for the Canvas: filled regions (GLU
-// tessellation) and anti-aliased borders. Points closer than a fraction of a pixel to the previous
-// one are dropped after projection, so geometry stays proportional to the output's pixels
-// (Tracy's rule: fold what is smaller than a pixel before drawing). GL-free.
+// tessellation) and anti-aliased borders. Rings are simplified after projection (Douglas-Peucker
+// to a quarter pixel), so geometry stays proportional to the output's pixels (Tracy's rule: fold
+// what is smaller than a pixel before drawing). GL-free.
 #pragma once
 
 #include <functional>
@@ -17,8 +17,11 @@ namespace exhibit {
 // Rings of one polygon in screen pixels: [0] exterior, then holes.
 using ScreenPolygon = std::vector<std::vector<glm::vec2>>;
 
+inline constexpr float kSimplifyTolerancePx = 0.25f;
+
+// Rings with fewer than three points left after simplification (sub-pixel islands) are dropped.
 std::vector<ScreenPolygon> projectFeature(const GeoFeature& feature, const MapProjection& projection,
-                                          float minStepPx = 0.35f);
+                                          float tolerancePx = kSimplifyTolerancePx);
 
 // One mesh of all features' fills, each coloured by colorOf(feature).
 Mesh2DRef buildFillMesh(const GeoCollection& features, const MapProjection& projection,
