@@ -17,6 +17,9 @@ struct Overloaded : Ts... {
     using Ts::operator()...;
 };
 
+constexpr float kLegendPadding = 24;    // design px
+constexpr float kLegendRowHeight = 50;  // design px
+
 const ChoroplethLayer* findChoropleth(const MapSceneSpec& map) {
     for (const auto& layer : map.layers)
         if (const auto* c = std::get_if<ChoroplethLayer>(&layer)) return c;
@@ -56,10 +59,38 @@ Color MapScene::countyColor(const std::string& adcode) const {
     return choropleth->otherColor;
 }
 
+std::string MapScene::legendSummary() const {
+    const auto exits = facts_.exitsByYear();
+    int total = 0;
+    for (const auto& [year, count] : exits) total += count;
+    return std::to_string(total) + " 个贫困县分 " + std::to_string(exits.size()) + " 批全部退出贫困县序列";
+}
+
+MapScene::LegendText MapScene::legendText(const Layout& layout, float innerWidth) const {
+    LegendText text;
+    TextStyle title;
+    title.sizePx = layout.px(24);
+    title.maxWidth = innerWidth;
+    title.maxLines = 1;
+    if (map_.legend && !map_.legend->title.empty()) text.title = layoutText(services_.bold, map_.legend->title, title);
+    TextStyle summary;
+    summary.sizePx = layout.px(16);
+    summary.maxWidth = innerWidth;
+    summary.maxLines = 2;
+    text.summary = layoutText(services_.regular, legendSummary(), summary);
+    return text;
+}
+
 Rect MapScene::legendRect(const Layout& layout) const {
-    if (!map_.legend) return {};
+    const ChoroplethLayer* choropleth = findChoropleth(map_);
+    if (!map_.legend || !choropleth) return {};
     const Rect region = layout.region(map_.legend->region);
-    return {region.x, region.y, region.w, std::min(region.h, layout.px(520))};
+    const float pad = layout.px(kLegendPadding);
+    const LegendText text = legendText(layout, region.w - 2 * pad);
+    const std::size_t rows = choropleth->classes.size() + (choropleth->otherLabel.empty() ? 0 : 1);
+    const float height = 2 * pad + text.title.height + layout.px(6) + text.summary.height + layout.px(14) +
+                         static_cast<float>(rows) * layout.px(kLegendRowHeight) - layout.px(8);
+    return {region.x, region.y, region.w, std::min(region.h, height)};
 }
 
 void MapScene::rebuild(glm::ivec2 size) {
@@ -145,42 +176,28 @@ void MapScene::drawLegend(Canvas& canvas, const Layout& layout, const Rect& box)
     const ChoroplethLayer* choropleth = findChoropleth(map_);
     if (!choropleth || box.w <= 0) return;
     const Theme& theme = services_.show.theme;
-    const float pad = layout.px(24);
+    const float pad = layout.px(kLegendPadding);
     canvas.roundedRect(box, layout.px(14), theme.panel);
     canvas.roundedRectStroke(box, layout.px(14), layout.px(1.5f), theme.accent.withAlpha(0.35f));
     canvas.rect({box.x + pad, box.y, layout.px(56), layout.px(3)}, theme.accent);
 
-    float y = box.y + pad;
     const float innerW = box.w - 2 * pad;
-    if (!map_.legend->title.empty()) {
-        TextStyle title;
-        title.sizePx = layout.px(24);
-        title.maxWidth = innerW;
-        title.maxLines = 1;
-        TextPaint paint;
-        paint.color = theme.text;
-        y += drawText(canvas, services_.bold, map_.legend->title, title, {box.x + pad, y}, paint).height + layout.px(6);
-    }
-
-    const auto exits = facts_.exitsByYear();
-    int total = 0, maxCount = 1;
-    for (const auto& [year, count] : exits) {
-        total += count;
-        maxCount = std::max(maxCount, count);
-    }
-    TextStyle summary;
-    summary.sizePx = layout.px(16);
-    summary.maxWidth = innerW;
-    summary.maxLines = 2;
+    const LegendText text = legendText(layout, innerW);
+    float y = box.y + pad;
+    TextPaint titlePaint;
+    titlePaint.color = theme.text;
+    canvas.text(services_.bold, text.title, {box.x + pad, y}, titlePaint);
+    y += text.title.height + layout.px(6);
     TextPaint muted;
     muted.color = theme.textMuted;
-    y += drawText(canvas, services_.regular,
-                  std::to_string(total) + " 个贫困县分 " + std::to_string(exits.size()) + " 批全部退出贫困县序列",
-                  summary, {box.x + pad, y}, muted)
-             .height +
-         layout.px(14);
+    canvas.text(services_.regular, text.summary, {box.x + pad, y}, muted);
+    y += text.summary.height + layout.px(14);
 
-    const float rowH = layout.px(50);
+    const auto exits = facts_.exitsByYear();
+    int maxCount = 1;
+    for (const auto& [year, count] : exits) maxCount = std::max(maxCount, count);
+
+    const float rowH = layout.px(kLegendRowHeight);
     const float swatch = layout.px(18);
     TextStyle labelStyle;
     labelStyle.sizePx = layout.px(19);

@@ -41,7 +41,12 @@ private:
     struct LayerMeshes {
         Mesh2DRef glow, main;
     };
+    struct LegendText {
+        TextLayout title, summary;
+    };
     void rebuild(glm::ivec2 size);
+    std::string legendSummary() const;
+    LegendText legendText(const Layout& layout, float innerWidth) const;
     void placeLabels(const Layout& layout, const Rect& mapRect, const Rect& legendRect);
     void drawLegend(Canvas& canvas, const Layout& layout, const Rect& box) const;
     Rect legendRect(const Layout& layout) const;

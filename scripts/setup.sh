@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what exhibit needs to build, run and test, from Debian 12 packages only.
+# Idempotent: packages already installed are skipped, and nothing is downloaded when all are there.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config python3-glad
+  # libraries
+  libsdl2-dev libglm-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
+  libfreetype-dev libfontconfig-dev libpng-dev
+  libegl-dev libgl-dev libglu1-mesa-dev
+  # runtime: Chinese font, Mesa (llvmpipe) for headless EGL, Xvfb for window tests
+  fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri xvfb xauth
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,165 @@
+// The exhibit binary as integrators and scripts use it: help, version, scene list, headless
+// screenshots, and one-line errors with exit code 2 for bad usage and bad content.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "renderer/image.hpp"
+#include "tests/support/process.hpp"
+
+namespace exhibit::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+ProcessResult exhibit(std::vector<std::string> args) {
+    args.insert(args.begin(), EXHIBIT_EXE);
+    return runProcess(args);
+}
+
+std::string readFile(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void writeFile(const fs::path& p, const std::string& text) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+int lineCount(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+// A private copy of the bundled show that a test may break.
+class ShowCopy {
+public:
+    explicit ShowCopy(const std::string& name) : dir_(fs::path(EXHIBIT_BINARY_DIR) / "e2e-shows" / name) {
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+        fs::copy(fs::path(EXHIBIT_ASSETS) / "shows/guizhou", dir_, fs::copy_options::recursive);
+    }
+    fs::path show() const { return dir_ / "show.json"; }
+    fs::path dir() const { return dir_; }
+    void replaceInShow(const std::string& from, const std::string& to) const {
+        std::string text = readFile(show());
+        const auto at = text.find(from);
+        ASSERT_NE(at, std::string::npos) << from;
+        text.replace(at, from.size(), to);
+        writeFile(show(), text);
+    }
+
+private:
+    fs::path dir_;
+};
+
+bool noGl(const ProcessResult& r) { return r.exitCode == 1 && r.err.find("no headless OpenGL") != std::string::npos; }
+
+TEST(Cli, HelpListsTheContract) {
+    const auto r = exhibit({"--help"});
+    EXPECT_EQ(r.exitCode, 0);
+    for (const char* flag : {"--show", "--scene", "--headless", "--size", "--frames", "--seconds", "--fixed-dt",
+                             "--screenshot", "--list-scenes", "--fullscreen", "--display", "--help", "--version"})
+        EXPECT_NE(r.out.find(flag), std::string::npos) << flag;
+}
+
+TEST(Cli, Version) {
+    const auto r = exhibit({"--version"});
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(^exhibit \d+\.\d+\.\d+\n$)"))) << r.out;
+}
+
+TEST(Cli, ListScenesPrintsIdThenTitle) {
+    const auto r = exhibit({"--list-scenes"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(lineCount(r.out), 1) << r.out;
+    EXPECT_EQ(r.out.rfind("map  贵州省66个贫困县全部脱贫摘帽\n", 0), 0u) << r.out;
+}
+
+TEST(Cli, UsageErrorsExitTwoWithOneLine) {
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"--size", "big"}, {"--frames", "0"}, {"--no-such-flag"}, {"--frames", "2", "--seconds", "1"}}) {
+        const auto r = exhibit(args);
+        EXPECT_EQ(r.exitCode, 2) << args[0];
+        EXPECT_EQ(lineCount(r.err), 1) << r.err;
+    }
+    const auto size = exhibit({"--size", "10x10"});
+    EXPECT_NE(size.err.find("--size: expected WxH"), std::string::npos) << size.err;
+}
+
+TEST(Cli, UnknownSceneNamesTheKnownOnes) {
+    const auto r = exhibit({"--headless", "--scene", "nope"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("unknown scene \"nope\" (this show has: map)"), std::string::npos) << r.err;
+}
+
+TEST(Cli, HeadlessScreenshotHasTheRequestedSize) {
+    const auto shot = fs::path(EXHIBIT_BINARY_DIR) / "e2e-out" / "map-1280x720.png";
+    fs::remove(shot);
+    const auto r = exhibit({"--headless", "--size", "1280x720", "--frames", "2", "--screenshot", shot.string()});
+    if (noGl(r)) GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("wrote screenshot " + fs::absolute(shot).string() + " (1280x720)"), std::string::npos) << r.out;
+    const Image image = readPng(shot);
+    EXPECT_EQ(image.width, 1280);
+    EXPECT_EQ(image.height, 720);
+}
+
+TEST(Cli, WindowedRunUnderADisplay) {
+    if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY (scripts/test.sh starts Xvfb)";
+    const auto shot = fs::path(EXHIBIT_BINARY_DIR) / "e2e-out" / "window.png";
+    fs::remove(shot);
+    const auto r = exhibit({"--size", "800x600", "--frames", "3", "--no-vsync", "--screenshot", shot.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("SDL window"), std::string::npos) << r.err;
+    const Image image = readPng(shot);
+    EXPECT_EQ(image.width, 800);
+    EXPECT_EQ(image.height, 600);
+}
+
+TEST(Content, BadColourInTheShowFileExitsTwoNamingTheField) {
+    ShowCopy copy("bad-colour");
+    copy.replaceInShow(R"("color": "#0A1528")", R"("color": "red")");
+    const auto r = exhibit({"--show", copy.show().string(), "--headless"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(lineCount(r.err), 1) << r.err;
+    EXPECT_NE(r.err.find("show.json: scenes[0].layers[2].color: expected"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("got \"red\""), std::string::npos) << r.err;
+}
+
+TEST(Content, TruncatedShowFileNamesLineAndColumn) {
+    ShowCopy copy("truncated");
+    const std::string text = readFile(copy.show());
+    writeFile(copy.show(), text.substr(0, text.size() / 2));
+    const auto r = exhibit({"--show", copy.show().string(), "--list-scenes"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(std::regex_search(r.err, std::regex(R"(^show\.json:\d+:\d+: invalid JSON)"))) << r.err;
+}
+
+TEST(Content, MissingShowFile) {
+    const auto r = exhibit({"--show", "/nonexistent/show.json", "--list-scenes"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("show.json: cannot open"), std::string::npos) << r.err;
+}
+
+TEST(Content, CorruptGeoJsonExitsTwoNamingTheFile) {
+    ShowCopy copy("corrupt-geo");
+    writeFile(copy.dir() / "geo/guizhou_counties.geojson", R"({"type": "FeatureCollection", "features": [)");
+    const auto r = exhibit({"--show", copy.show().string(), "--headless"});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("guizhou_counties.geojson"), std::string::npos) << r.err;
+}
+
+TEST(Content, MissingGeoJsonExitsTwoNamingTheFile) {
+    ShowCopy copy("missing-geo");
+    fs::remove(copy.dir() / "geo/guizhou_prefectures.geojson");
+    const auto r = exhibit({"--show", copy.show().string(), "--headless"});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("guizhou_prefectures.geojson: cannot open"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace exhibit::test
