@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/error.hpp"
 #include "scenes/chrome.hpp"
@@ -238,6 +239,68 @@ void MapScene::drawLegend(Canvas& canvas, const Layout& layout, const Rect& box)
     }
 }
 
+std::map<int, std::string> MapScene::announcementDates() const {
+    std::map<int, std::string> dates;
+    for (const auto& county : facts_.counties)
+        if (county.exitYear && !county.exitAnnounced.empty()) dates.emplace(*county.exitYear, county.exitAnnounced);
+    return dates;
+}
+
+// A timeline of the provincial exit announcements under the legend: date, batch and county count,
+// straight from the facts file; a batch whose announcement date was not found says so.
+void MapScene::drawAnnouncements(Canvas& canvas, const Layout& layout, const Rect& area) const {
+    const ChoroplethLayer* choropleth = findChoropleth(map_);
+    const float rowH = layout.px(46);
+    if (!choropleth || area.w <= 0 || area.h < layout.px(100) + rowH * static_cast<float>(choropleth->classes.size()))
+        return;
+    const Theme& theme = services_.show.theme;
+    const float pad = layout.px(kLegendPadding);
+    const auto exits = facts_.exitsByYear();
+    const auto dates = announcementDates();
+    const float height = 2 * pad + layout.px(40) + rowH * static_cast<float>(choropleth->classes.size());
+    const Rect box{area.x, area.y, area.w, height};
+    canvas.roundedRect(box, layout.px(14), theme.panel);
+    canvas.roundedRectStroke(box, layout.px(14), layout.px(1.5f), theme.accent.withAlpha(0.35f));
+    canvas.rect({box.x + pad, box.y, layout.px(56), layout.px(3)}, theme.accent);
+
+    TextStyle title;
+    title.sizePx = layout.px(22);
+    title.maxWidth = box.w - 2 * pad;
+    title.maxLines = 1;
+    TextPaint titlePaint;
+    titlePaint.color = theme.text;
+    drawText(canvas, services_.bold, "贫困县退出公告", title, {box.x + pad, box.y + pad}, titlePaint);
+
+    const float lineX = box.x + pad + layout.px(7);
+    float y = box.y + pad + layout.px(44);
+    canvas.rect({lineX - layout.px(1), y + layout.px(10), layout.px(2),
+                 rowH * static_cast<float>(choropleth->classes.size() - 1)},
+                theme.accent.withAlpha(0.35f));
+    TextStyle dateStyle;
+    dateStyle.sizePx = layout.px(18);
+    dateStyle.maxWidth = (box.w - 2 * pad) * 0.5f;
+    dateStyle.maxLines = 1;
+    TextStyle countStyle = dateStyle;
+    countStyle.align = TextAlign::Right;
+    countStyle.maxWidth = (box.w - 2 * pad) * 0.45f;
+    for (const auto& c : choropleth->classes) {
+        canvas.circle({lineX, y + layout.px(11)}, layout.px(7), c.color);
+        canvas.ring({lineX, y + layout.px(11)}, layout.px(11), layout.px(1.5f), c.color.withAlpha(0.5f));
+        const auto date = dates.find(c.value);
+        TextPaint datePaint;
+        datePaint.color = date == dates.end() ? theme.textMuted : theme.text;
+        drawText(canvas, services_.regular, date == dates.end() ? "公告日期待核实" : date->second, dateStyle,
+                 {lineX + layout.px(22), y}, datePaint);
+        const auto count = exits.find(c.value);
+        TextPaint countPaint;
+        countPaint.color = c.color;
+        drawText(canvas, services_.regular,
+                 std::to_string(c.value) + "年度 · " + std::to_string(count == exits.end() ? 0 : count->second) + " 县",
+                 countStyle, {box.x + box.w - pad - countStyle.maxWidth, y}, countPaint);
+        y += rowH;
+    }
+}
+
 void MapScene::draw(Canvas& canvas) {
     const glm::ivec2 size = canvas.size();
     if (size != builtFor_) rebuild(size);
@@ -249,7 +312,13 @@ void MapScene::draw(Canvas& canvas) {
         if (layerMeshes_[i].main) canvas.mesh(layerMeshes_[i].main);
     }
     for (const auto& label : labels_) canvas.text(*label.font, label.layout, label.topLeft, label.paint);
-    drawLegend(canvas, layout, legendRect(layout));
+    const Rect legend = legendRect(layout);
+    drawLegend(canvas, layout, legend);
+    if (map_.legend) {
+        const Rect side = layout.region(map_.legend->region);
+        const float below = legend.y + legend.h + layout.px(20);
+        drawAnnouncements(canvas, layout, {side.x, below, side.w, side.y + side.h - below});
+    }
     drawHeader(canvas, services_, layout, spec_.title, spec_.subtitle);
     drawFooter(canvas, services_, layout, sourceLine_, map_.notice);
 }

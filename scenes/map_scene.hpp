@@ -7,6 +7,7 @@
 // Does not: animate, take touch input, or read live feeds (later layers will).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -50,6 +51,8 @@ private:
     void placeLabels(const Layout& layout, const Rect& mapRect, const Rect& legendRect);
     void drawLegend(Canvas& canvas, const Layout& layout, const Rect& box) const;
     Rect legendRect(const Layout& layout) const;
+    std::map<int, std::string> announcementDates() const;  // exit year -> announcement date
+    void drawAnnouncements(Canvas& canvas, const Layout& layout, const Rect& area) const;
 
     const SceneSpec& spec_;
     const MapSceneSpec& map_;
