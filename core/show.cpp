@@ -1,0 +1,299 @@
+#include "core/show.hpp"
+
+#include <algorithm>
+
+#include "core/json_reader.hpp"
+
+namespace exhibit {
+namespace {
+
+bool isIdChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'; }
+
+// Empty when s matches [a-z0-9_-]{1,32} (starting with a letter when requireLetter), else what
+// an id must look like.
+std::string idProblem(const std::string& s, bool requireLetter) {
+    bool ok = !s.empty() && s.size() <= 32 && std::all_of(s.begin(), s.end(), isIdChar) &&
+              (!requireLetter || (s[0] >= 'a' && s[0] <= 'z'));
+    if (ok) return {};
+    return std::string("1 to 32 characters a-z, 0-9, \"_\" or \"-\"") + (requireLetter ? " starting with a letter" : "");
+}
+
+std::string readId(const JsonNode& node, bool requireLetter) {
+    std::string s = node.string();
+    if (auto problem = idProblem(s, requireLetter); !problem.empty()) {
+        node.fail("expected " + problem + ", got " + quoteForMessage(s));
+    }
+    return s;
+}
+
+std::string readText(const JsonNode& node) {
+    std::string s = node.string();
+    if (s.find_first_not_of(" \t\r\n") == std::string::npos) node.fail("must not be empty");
+    return s;
+}
+
+std::string readTextOr(const JsonNode& parent, std::string_view key) {
+    auto c = parent.optionalChild(key);
+    return c ? readText(*c) : std::string();
+}
+
+// A path relative to the show folder that cannot leave it.
+std::string readRelativePath(const JsonNode& node) {
+    std::string s = node.string();
+    if (s.empty()) node.fail("expected a path relative to the show folder, got \"\"");
+    if (s.find('\0') != std::string::npos) node.fail("path must not contain a NUL character");
+    bool absolute = s[0] == '/' || s[0] == '\\' || (s.size() >= 2 && s[1] == ':') || s[0] == '~';
+    if (absolute) node.fail("path must be relative to the show folder, got " + quoteForMessage(s));
+    if (s.find('\\') != std::string::npos) node.fail("use \"/\" to separate folders, got " + quoteForMessage(s));
+    for (std::size_t start = 0; start <= s.size();) {
+        std::size_t end = std::min(s.find('/', start), s.size());
+        if (std::string_view(s).substr(start, end - start) == "..") {
+            node.fail("path must stay inside the show folder (no \"..\"), got " + quoteForMessage(s));
+        }
+        start = end + 1;
+    }
+    return s;
+}
+
+MapLevel readLevel(const JsonNode& layer) {
+    return layer.choice("level", {"county", "prefecture"}) == "county" ? MapLevel::County : MapLevel::Prefecture;
+}
+
+Theme readTheme(const JsonNode& node) {
+    node.rejectUnknownKeys({"background", "backgroundTop", "panel", "text", "textMuted", "accent", "font", "fontBold",
+                            "designHeight"});
+    Theme t;
+    t.background = node.colorOr("background", t.background);
+    t.backgroundTop = node.colorOr("backgroundTop", t.backgroundTop);
+    t.panel = node.colorOr("panel", t.panel);
+    t.text = node.colorOr("text", t.text);
+    t.textMuted = node.colorOr("textMuted", t.textMuted);
+    t.accent = node.colorOr("accent", t.accent);
+    if (auto c = node.optionalChild("font")) t.font = readText(*c);
+    if (auto c = node.optionalChild("fontBold")) t.fontBold = readText(*c);
+    t.designHeight = static_cast<float>(node.numberOr("designHeight", t.designHeight, 200, 10000));
+    return t;
+}
+
+std::vector<LayoutRegion> readLayout(const JsonNode& node) {
+    node.rejectUnknownKeys({"regions"});
+    std::vector<LayoutRegion> regions;
+    auto regionsNode = node.optionalChild("regions");
+    if (!regionsNode) return regions;
+    regionsNode->expectObject();
+    if (regionsNode->size() > 64) regionsNode->fail("expected at most 64 regions, got " + std::to_string(regionsNode->size()));
+    for (const auto& [name, value] : regionsNode->members()) {
+        if (auto problem = idProblem(name, true); !problem.empty()) {
+            value.fail("region name must be " + problem + ", got " + quoteForMessage(name));
+        }
+        auto r = value.rect();
+        regions.push_back({name, r[0], r[1], r[2], r[3]});
+    }
+    return regions;  // nlohmann keeps object members sorted by key
+}
+
+ChoroplethLayer readChoropleth(const JsonNode& node) {
+    node.rejectUnknownKeys({"type", "metric", "classes", "otherColor", "otherLabel"});
+    ChoroplethLayer layer;
+    layer.metric = node.choice("metric", {"exit_year"});
+    auto classes = node.child("classes").items(1, 16);
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        const JsonNode& c = classes[i];
+        c.rejectUnknownKeys({"value", "color", "label"});
+        ChoroplethClass cls;
+        cls.value = c.integer("value", 1900, 2100);
+        for (std::size_t j = 0; j < i; ++j) {
+            if (layer.classes[j].value == cls.value) {
+                c.child("value").fail("duplicate value " + std::to_string(cls.value) + " (also in classes[" +
+                                      std::to_string(j) + "])");
+            }
+        }
+        cls.color = c.color("color");
+        cls.label = readText(c.child("label"));
+        layer.classes.push_back(std::move(cls));
+    }
+    layer.otherColor = node.color("otherColor");
+    layer.otherLabel = readTextOr(node, "otherLabel");
+    return layer;
+}
+
+BordersLayer readBorders(const JsonNode& node) {
+    node.rejectUnknownKeys({"type", "level", "color", "width"});
+    BordersLayer layer;
+    layer.level = readLevel(node);
+    layer.color = node.color("color");
+    layer.width = static_cast<float>(node.number("width", 0.1, 50));
+    return layer;
+}
+
+OutlineLayer readOutline(const JsonNode& node) {
+    node.rejectUnknownKeys({"type", "color", "width", "glow", "glowWidth"});
+    OutlineLayer layer;
+    layer.color = node.color("color");
+    layer.width = static_cast<float>(node.number("width", 0.1, 50));
+    layer.glow = node.optionalColor("glow");
+    if (!layer.glow && node.has("glowWidth")) node.child("glowWidth").fail("glowWidth needs a glow colour");
+    layer.glowWidth = static_cast<float>(node.numberOr("glowWidth", layer.glowWidth, 0.1, 200));
+    return layer;
+}
+
+LabelsLayer readLabels(const JsonNode& node) {
+    node.rejectUnknownKeys({"type", "level", "size", "color", "outline", "bold"});
+    LabelsLayer layer;
+    layer.level = readLevel(node);
+    layer.size = static_cast<float>(node.number("size", 6, 400));
+    layer.color = node.color("color");
+    layer.outline = node.optionalColor("outline");
+    layer.bold = node.booleanOr("bold", false);
+    return layer;
+}
+
+MapLayer readLayer(const JsonNode& node) {
+    node.expectObject();
+    if (!node.has("type")) {
+        // A misspelt "type" is better reported as such than as a missing field.
+        node.rejectUnknownKeys({"type", "metric", "classes", "otherColor", "otherLabel", "level", "color", "width",
+                                "glow", "glowWidth", "size", "outline", "bold"});
+    }
+    std::string type = node.choice("type", {"choropleth", "borders", "outline", "labels"});
+    if (type == "choropleth") return readChoropleth(node);
+    if (type == "borders") return readBorders(node);
+    if (type == "outline") return readOutline(node);
+    return readLabels(node);
+}
+
+MapSceneSpec readMapScene(const JsonNode& scene) {
+    MapSceneSpec map;
+    JsonNode geo = scene.child("geo");
+    geo.rejectUnknownKeys({"province", "prefectures", "counties"});
+    map.geo.province = readRelativePath(geo.child("province"));
+    map.geo.prefectures = readRelativePath(geo.child("prefectures"));
+    map.geo.counties = readRelativePath(geo.child("counties"));
+
+    JsonNode facts = scene.child("facts");
+    facts.rejectUnknownKeys({"counties", "sources"});
+    map.facts.counties = readRelativePath(facts.child("counties"));
+    map.facts.sources = readRelativePath(facts.child("sources"));
+
+    for (const JsonNode& layer : scene.child("layers").items(1, 32)) map.layers.push_back(readLayer(layer));
+
+    if (auto legend = scene.optionalChild("legend")) {
+        legend->rejectUnknownKeys({"region", "title"});
+        map.legend = Legend{legend->string("region"), legend->stringOr("title", "")};
+    }
+    map.notice = readTextOr(scene, "notice");
+    return map;
+}
+
+SceneSpec readScene(const JsonNode& node) {
+    node.rejectUnknownKeys({"id", "type", "title", "subtitle", "region", "source", "geo", "facts", "layers", "legend",
+                            "notice"});
+    SceneSpec scene;
+    scene.id = readId(node.child("id"), true);
+    scene.type = node.choice("type", {"map"});
+    scene.title = readText(node.child("title"));
+    scene.subtitle = readTextOr(node, "subtitle");
+    scene.region = node.stringOr("region", "");
+    scene.source = readTextOr(node, "source");
+    scene.map = readMapScene(node);
+    return scene;
+}
+
+// Fails on node unless name is one of the layout regions.
+void checkRegionName(const JsonNode& node, const std::string& name, const std::vector<LayoutRegion>& regions) {
+    std::vector<std::string_view> names;
+    for (const LayoutRegion& r : regions) {
+        if (r.name == name) return;
+        names.push_back(r.name);
+    }
+    std::string message = "no region " + quoteForMessage(name) + " in layout.regions";
+    std::string_view suggestion = closestMatch(name, names);
+    if (!suggestion.empty()) message += " (did you mean " + quoteForMessage(suggestion) + "?)";
+    node.fail(message);
+}
+
+void checkReferences(const JsonNode& root, ShowFile& show) {
+    auto scenes = root.child("scenes").items(1, 64);
+    for (std::size_t i = 0; i < show.scenes.size(); ++i) {
+        const SceneSpec& scene = show.scenes[i];
+        for (std::size_t j = 0; j < i; ++j) {
+            if (show.scenes[j].id == scene.id) {
+                scenes[i].child("id").fail("duplicate id " + quoteForMessage(scene.id) + " (also used by scenes[" +
+                                           std::to_string(j) + "])");
+            }
+        }
+        if (scenes[i].has("region")) checkRegionName(scenes[i].child("region"), scene.region, show.regions);
+        if (scene.map && scene.map->legend) {
+            checkRegionName(scenes[i].child("legend").child("region"), scene.map->legend->region, show.regions);
+        }
+    }
+
+    if (auto start = root.optionalChild("startScene")) {
+        std::string id = start->string();
+        std::vector<std::string_view> ids;
+        for (const SceneSpec& s : show.scenes) ids.push_back(s.id);
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+            std::string message = "no scene with id " + quoteForMessage(id);
+            std::string_view suggestion = closestMatch(id, ids);
+            if (!suggestion.empty()) message += " (did you mean " + quoteForMessage(suggestion) + "?)";
+            start->fail(message);
+        }
+        show.startScene = id;
+    } else {
+        show.startScene = show.scenes.front().id;
+    }
+}
+
+ShowFile readShow(const JsonNode& root) {
+    if (!root.isObject()) root.fail("expected a JSON object at the top level, got " + std::string(root.value().type_name()));
+    // Format and version first: a file that is not a show file at all should say so.
+    root.choice("format", {"exhibit-show"});
+    JsonNode version = root.child("version");
+    if (!version.value().is_number()) version.fail("expected a number, got " + std::string(version.value().type_name()));
+    if (version.value().get<double>() != showFormatVersion) {
+        version.fail("unsupported version " + describeJsonValue(version.value()) + " (this program reads version " +
+                     std::to_string(showFormatVersion) + ")");
+    }
+    root.rejectUnknownKeys({"format", "version", "name", "title", "theme", "layout", "startScene", "scenes"});
+
+    ShowFile show;
+    show.name = readId(root.child("name"), false);
+    show.title = readText(root.child("title"));
+    if (auto theme = root.optionalChild("theme")) show.theme = readTheme(*theme);
+    if (auto layout = root.optionalChild("layout")) show.regions = readLayout(*layout);
+    for (const JsonNode& scene : root.child("scenes").items(1, 64)) show.scenes.push_back(readScene(scene));
+    checkReferences(root, show);
+    return show;
+}
+
+}  // namespace
+
+const SceneSpec* ShowFile::findScene(std::string_view id) const {
+    auto it = std::find_if(scenes.begin(), scenes.end(), [&](const SceneSpec& s) { return s.id == id; });
+    return it == scenes.end() ? nullptr : &*it;
+}
+
+const LayoutRegion* ShowFile::findRegion(std::string_view regionName) const {
+    auto it = std::find_if(regions.begin(), regions.end(), [&](const LayoutRegion& r) { return r.name == regionName; });
+    return it == regions.end() ? nullptr : &*it;
+}
+
+std::filesystem::path ShowFile::resolve(const std::string& relative) const { return baseDir / relative; }
+
+ShowFile parseShowFile(std::string_view jsonText, const std::string& displayName, const std::filesystem::path& baseDir) {
+    JsonDocument doc = JsonDocument::parse(jsonText, displayName);
+    ShowFile show = readShow(doc.root());
+    show.baseDir = baseDir;
+    show.path = baseDir / displayName;
+    return show;
+}
+
+ShowFile loadShowFile(const std::filesystem::path& file) {
+    JsonDocument doc = JsonDocument::load(file);
+    ShowFile show = readShow(doc.root());
+    show.path = file;
+    show.baseDir = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
+    return show;
+}
+
+}  // namespace exhibit
