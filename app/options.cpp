@@ -47,7 +47,8 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
     app.add_flag("--fullscreen", o.fullscreen, "Borderless full screen at the display's native resolution");
     app.add_option("--display", o.display, "Display index for the window (0 = primary)")->check(CLI::Range(0, 63));
     app.add_flag("!--no-vsync", o.vsync, "Do not wait for vertical sync");
-    app.add_flag("--debug-gl", o.debugGl, "Create a debug GL context and log GL debug messages");
+    app.add_flag("--debug-gl,!--no-debug-gl", o.debugGl,
+                 "Create a debug GL context and log GL debug messages (default in debug builds)");
     app.add_option("--log-level", o.logLevel, "Log level")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
     app.add_flag("--version", version, "Print the version and exit");

@@ -28,7 +28,11 @@ struct Options {
     bool fullscreen = false;
     int display = 0;
     bool vsync = true;
+#ifdef NDEBUG
     bool debugGl = false;
+#else
+    bool debugGl = true;  // debug builds get GL debug output by default
+#endif
     std::string logLevel = "info";
 };
 

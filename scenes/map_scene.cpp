@@ -162,15 +162,15 @@ void MapScene::placeLabels(const Layout& layout, const Rect& mapRect, const Rect
             if (!boxes[i]) continue;
             const float halo = paint.outlineWidth;
             labels_.push_back({&font, features.features[i].name, std::move(layouts[i]),
-                               {boxes[i]->x + halo, boxes[i]->y + halo}, paint});
+                               {boxes[i]->x + halo, boxes[i]->y + halo}, paint, *boxes[i]});
         }
     }
 }
 
-std::vector<std::string> MapScene::placedLabels() const {
-    std::vector<std::string> names;
-    for (const auto& l : labels_) names.push_back(l.text);
-    return names;
+std::vector<MapScene::LabelBox> MapScene::placedLabels() const {
+    std::vector<LabelBox> boxes;
+    for (const auto& l : labels_) boxes.push_back({l.text, l.box});
+    return boxes;
 }
 
 void MapScene::drawLegend(Canvas& canvas, const Layout& layout, const Rect& box) const {

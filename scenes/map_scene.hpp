@@ -27,8 +27,13 @@ public:
     void update(const FrameTime& time) override;
     void draw(Canvas& canvas) override;
 
-    // For tests: labels placed at the last layout, and the colour a county is filled with.
-    std::vector<std::string> placedLabels() const;
+    // For tests: labels placed at the last layout (text and box, halo included), and the colour a
+    // county is filled with.
+    struct LabelBox {
+        std::string text;
+        Rect box;
+    };
+    std::vector<LabelBox> placedLabels() const;
     Color countyColor(const std::string& adcode) const;
 
 private:
@@ -38,6 +43,7 @@ private:
         TextLayout layout;
         glm::vec2 topLeft;
         TextPaint paint;
+        Rect box;
     };
     struct LayerMeshes {
         Mesh2DRef glow, main;
