@@ -2,7 +2,7 @@
 add_library(exhibit_warnings INTERFACE)
 target_compile_options(exhibit_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
-  -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough
   $<$<BOOL:${EXHIBIT_WERROR}>:-Werror>)
 
 add_library(exhibit_sanitizers INTERFACE)
