@@ -1,67 +1,25 @@
 #include "scenes/map_scene.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <map>
 
-#include "core/error.hpp"
 #include "scenes/chrome.hpp"
-#include "scenes/label_placer.hpp"
-#include "scenes/map_geometry.hpp"
 
 namespace exhibit {
 namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-
 constexpr float kLegendPadding = 24;    // design px
 constexpr float kLegendRowHeight = 50;  // design px
-
-const ChoroplethLayer* findChoropleth(const MapSceneSpec& map) {
-    for (const auto& layer : map.layers)
-        if (const auto* c = std::get_if<ChoroplethLayer>(&layer)) return c;
-    return nullptr;
-}
 
 }  // namespace
 
 MapScene::MapScene(const SceneSpec& spec, const MapSceneSpec& map, const SceneServices& services)
-    : Scene(spec), spec_(spec), map_(map), services_(services) {
-    const ShowFile& show = services.show;
-    province_ = loadGeoJson(show.resolve(map.geo.province));
-    prefectures_ = loadGeoJson(show.resolve(map.geo.prefectures));
-    counties_ = loadGeoJson(show.resolve(map.geo.counties));
-    facts_ = loadCountyFacts(show.resolve(map.facts.counties));
-
-    int unmatched = 0;
-    for (const auto& county : counties_.features)
-        if (!facts_.find(county.adcode)) {
-            ++unmatched;
-            spdlog::warn("[map.facts] {}: county {} {} has no row in {}", map.geo.counties, county.adcode, county.name,
-                         map.facts.counties);
-        }
-    if (unmatched > 0) spdlog::warn("[map.facts] {} counties without facts are drawn in the 'other' colour", unmatched);
-    sourceLine_ = spec.source;
-}
+    : Scene(spec), spec_(spec), map_(map), services_(services), view_(map, services) {}
 
 void MapScene::update(const FrameTime&) {}
 
-Color MapScene::countyColor(const std::string& adcode) const {
-    const ChoroplethLayer* choropleth = findChoropleth(map_);
-    if (!choropleth) return services_.show.theme.panel;
-    const CountyFact* fact = facts_.find(adcode);
-    if (fact && fact->exitYear)
-        for (const auto& c : choropleth->classes)
-            if (c.value == *fact->exitYear) return c.color;
-    return choropleth->otherColor;
-}
-
 std::string MapScene::legendSummary() const {
-    const auto exits = facts_.exitsByYear();
+    const auto exits = view_.facts().exitsByYear();
     int total = 0;
     for (const auto& [year, count] : exits) total += count;
     return std::to_string(total) + " 个贫困县分 " + std::to_string(exits.size()) + " 批全部退出贫困县序列";
@@ -83,7 +41,7 @@ MapScene::LegendText MapScene::legendText(const Layout& layout, float innerWidth
 }
 
 Rect MapScene::legendRect(const Layout& layout) const {
-    const ChoroplethLayer* choropleth = findChoropleth(map_);
+    const ChoroplethLayer* choropleth = view_.choropleth();
     if (!map_.legend || !choropleth) return {};
     const Rect region = layout.region(map_.legend->region);
     const float pad = layout.px(kLegendPadding);
@@ -94,87 +52,8 @@ Rect MapScene::legendRect(const Layout& layout) const {
     return {region.x, region.y, region.w, std::min(region.h, height)};
 }
 
-void MapScene::rebuild(glm::ivec2 size) {
-    builtFor_ = size;
-    const Layout layout(services_.show, size);
-    const Rect region = layout.region(spec_.region);
-    const float margin = layout.px(24);
-    projection_ = MapProjection::fit(province_.bounds, {region.x, region.y, region.w, region.h}, margin);
-
-    layerMeshes_.clear();
-    for (const auto& layer : map_.layers) {
-        LayerMeshes meshes;
-        std::visit(Overloaded{
-                       [&](const ChoroplethLayer&) {
-                           meshes.main = buildFillMesh(counties_, projection_, [&](const GeoFeature& county) {
-                               return countyColor(county.adcode);
-                           });
-                       },
-                       [&](const BordersLayer& b) {
-                           const auto& features = b.level == MapLevel::County ? counties_ : prefectures_;
-                           meshes.main = buildBorderMesh(features, projection_, layout.px(b.width), b.color);
-                       },
-                       [&](const OutlineLayer& o) {
-                           if (o.glow)
-                               meshes.glow = buildBorderMesh(province_, projection_, layout.px(o.glowWidth), *o.glow, true);
-                           meshes.main = buildBorderMesh(province_, projection_, layout.px(o.width), o.color);
-                       },
-                       [&](const LabelsLayer&) {},
-                   },
-                   layer);
-        layerMeshes_.push_back(std::move(meshes));
-    }
-    placeLabels(layout, region, legendRect(layout));
-}
-
-void MapScene::placeLabels(const Layout& layout, const Rect& mapRect, const Rect& legend) {
-    labels_.clear();
-    LabelPlacer placer(mapRect);
-    if (legend.w > 0) placer.addObstacle(legend);
-    for (const auto& layer : map_.layers) {
-        const auto* labels = std::get_if<LabelsLayer>(&layer);
-        if (!labels) continue;
-        const auto& features = labels->level == MapLevel::County ? counties_ : prefectures_;
-        const Font& font = labels->bold ? services_.bold : services_.regular;
-        TextStyle style;
-        style.sizePx = layout.px(labels->size);
-        style.lineSpacing = 1.15f;
-        TextPaint paint;
-        paint.color = labels->color;
-        if (labels->outline) {
-            paint.outline = *labels->outline;
-            paint.outlineWidth = std::max(1.5f, style.sizePx * 0.14f);
-        }
-        std::vector<LabelCandidate> candidates;
-        std::vector<TextLayout> layouts;
-        for (const auto& feature : features.features) {
-            TextLayout text = layoutText(font, feature.name, style);
-            const glm::dvec2 anchor = feature.labelPoint.value_or(feature.centroid.value_or(feature.bounds.min));
-            const auto& b = feature.bounds;
-            const float areaPriority = static_cast<float>((b.max.x - b.min.x) * (b.max.y - b.min.y));
-            const float halo = paint.outlineWidth;
-            candidates.push_back({projection_.toScreen(anchor),
-                                  {text.contentWidth + 2 * halo, text.height + 2 * halo}, areaPriority});
-            layouts.push_back(std::move(text));
-        }
-        const auto boxes = placer.placeAll(candidates);
-        for (std::size_t i = 0; i < boxes.size(); ++i) {
-            if (!boxes[i]) continue;
-            const float halo = paint.outlineWidth;
-            labels_.push_back({&font, features.features[i].name, std::move(layouts[i]),
-                               {boxes[i]->x + halo, boxes[i]->y + halo}, paint, *boxes[i]});
-        }
-    }
-}
-
-std::vector<MapScene::LabelBox> MapScene::placedLabels() const {
-    std::vector<LabelBox> boxes;
-    for (const auto& l : labels_) boxes.push_back({l.text, l.box});
-    return boxes;
-}
-
 void MapScene::drawLegend(Canvas& canvas, const Layout& layout, const Rect& box) const {
-    const ChoroplethLayer* choropleth = findChoropleth(map_);
+    const ChoroplethLayer* choropleth = view_.choropleth();
     if (!choropleth || box.w <= 0) return;
     const Theme& theme = services_.show.theme;
     const float pad = layout.px(kLegendPadding);
@@ -194,7 +73,7 @@ void MapScene::drawLegend(Canvas& canvas, const Layout& layout, const Rect& box)
     canvas.text(services_.regular, text.summary, {box.x + pad, y}, muted);
     y += text.summary.height + layout.px(14);
 
-    const auto exits = facts_.exitsByYear();
+    const auto exits = view_.facts().exitsByYear();
     int maxCount = 1;
     for (const auto& [year, count] : exits) maxCount = std::max(maxCount, count);
 
@@ -231,8 +110,8 @@ void MapScene::drawLegend(Canvas& canvas, const Layout& layout, const Rect& box)
     }
     if (!choropleth->otherLabel.empty()) {
         int others = 0;
-        for (const auto& county : counties_.features) {
-            const CountyFact* fact = facts_.find(county.adcode);
+        for (const auto& county : view_.counties().features) {
+            const CountyFact* fact = view_.facts().find(county.adcode);
             if (!fact || !fact->exitYear) ++others;
         }
         row(choropleth->otherColor, choropleth->otherLabel, others, theme.textMuted);
@@ -241,7 +120,7 @@ void MapScene::drawLegend(Canvas& canvas, const Layout& layout, const Rect& box)
 
 std::map<int, std::string> MapScene::announcementDates() const {
     std::map<int, std::string> dates;
-    for (const auto& county : facts_.counties)
+    for (const auto& county : view_.facts().counties)
         if (county.exitYear && !county.exitAnnounced.empty()) dates.emplace(*county.exitYear, county.exitAnnounced);
     return dates;
 }
@@ -249,13 +128,13 @@ std::map<int, std::string> MapScene::announcementDates() const {
 // A timeline of the provincial exit announcements under the legend: date, batch and county count,
 // straight from the facts file; a batch whose announcement date was not found says so.
 void MapScene::drawAnnouncements(Canvas& canvas, const Layout& layout, const Rect& area) const {
-    const ChoroplethLayer* choropleth = findChoropleth(map_);
+    const ChoroplethLayer* choropleth = view_.choropleth();
     const float rowH = layout.px(46);
     if (!choropleth || area.w <= 0 || area.h < layout.px(100) + rowH * static_cast<float>(choropleth->classes.size()))
         return;
     const Theme& theme = services_.show.theme;
     const float pad = layout.px(kLegendPadding);
-    const auto exits = facts_.exitsByYear();
+    const auto exits = view_.facts().exitsByYear();
     const auto dates = announcementDates();
     const float height = 2 * pad + layout.px(40) + rowH * static_cast<float>(choropleth->classes.size());
     const Rect box{area.x, area.y, area.w, height};
@@ -302,17 +181,13 @@ void MapScene::drawAnnouncements(Canvas& canvas, const Layout& layout, const Rec
 }
 
 void MapScene::draw(Canvas& canvas) {
-    const glm::ivec2 size = canvas.size();
-    if (size != builtFor_) rebuild(size);
-    const Layout layout(services_.show, size);
+    const Layout layout(services_.show, canvas.size());
+    const Rect legend = legendRect(layout);
+    const Rect obstacles[] = {legend};
+    view_.layout(layout, layout.region(spec_.region), obstacles);
 
     drawBackdrop(canvas, services_.show.theme, layout);
-    for (std::size_t i = 0; i < map_.layers.size(); ++i) {
-        if (layerMeshes_[i].glow) canvas.mesh(layerMeshes_[i].glow);
-        if (layerMeshes_[i].main) canvas.mesh(layerMeshes_[i].main);
-    }
-    for (const auto& label : labels_) canvas.text(*label.font, label.layout, label.topLeft, label.paint);
-    const Rect legend = legendRect(layout);
+    view_.draw(canvas);
     drawLegend(canvas, layout, legend);
     if (map_.legend) {
         const Rect side = layout.region(map_.legend->region);
@@ -320,7 +195,7 @@ void MapScene::draw(Canvas& canvas) {
         drawAnnouncements(canvas, layout, {side.x, below, side.w, side.y + side.h - below});
     }
     drawHeader(canvas, services_, layout, spec_.title, spec_.subtitle);
-    drawFooter(canvas, services_, layout, sourceLine_, map_.notice);
+    drawFooter(canvas, services_, layout, spec_.source, map_.notice);
 }
 
 }  // namespace exhibit

@@ -1,8 +1,7 @@
-// The Guizhou map scene: province outline, 9 prefectures and 88 counties from the show's GeoJSON,
-// a choropleth of the year each county left the national poverty-county list (real figures from
-// the show's facts CSV, with their source), prefecture and county labels placed without overlaps,
-// a legend with counts per year, and the map-data notice. Layers come from the show file and are
-// drawn in its order. Geometry is rebuilt for the output's pixels when the output size changes.
+// The Guizhou map scene: the map (MapView: outline, prefectures, counties, a choropleth of the year
+// each county left the national poverty-county list, labels) with the show's header and footer, a
+// legend with counts per exit year and a timeline of the exit announcements, all from the real
+// facts file, and the map-data notice. Re-laid out for the output's pixels when its size changes.
 //
 // Does not: animate, take touch input, or read live feeds (later layers will).
 #pragma once
@@ -11,10 +10,8 @@
 #include <optional>
 #include <vector>
 
-#include "core/geojson.hpp"
-#include "core/projection.hpp"
-#include "data_feed/county_facts.hpp"
 #include "scenes/layout.hpp"
+#include "scenes/map_view.hpp"
 #include "scenes/scene.hpp"
 
 namespace exhibit {
@@ -27,34 +24,14 @@ public:
     void update(const FrameTime& time) override;
     void draw(Canvas& canvas) override;
 
-    // For tests: labels placed at the last layout (text and box, halo included), and the colour a
-    // county is filled with.
-    struct LabelBox {
-        std::string text;
-        Rect box;
-    };
-    std::vector<LabelBox> placedLabels() const;
-    Color countyColor(const std::string& adcode) const;
+    const MapView& view() const { return view_; }
 
 private:
-    struct PlacedLabel {
-        const Font* font;
-        std::string text;
-        TextLayout layout;
-        glm::vec2 topLeft;
-        TextPaint paint;
-        Rect box;
-    };
-    struct LayerMeshes {
-        Mesh2DRef glow, main;
-    };
     struct LegendText {
         TextLayout title, summary;
     };
-    void rebuild(glm::ivec2 size);
     std::string legendSummary() const;
     LegendText legendText(const Layout& layout, float innerWidth) const;
-    void placeLabels(const Layout& layout, const Rect& mapRect, const Rect& legendRect);
     void drawLegend(Canvas& canvas, const Layout& layout, const Rect& box) const;
     Rect legendRect(const Layout& layout) const;
     std::map<int, std::string> announcementDates() const;  // exit year -> announcement date
@@ -63,14 +40,7 @@ private:
     const SceneSpec& spec_;
     const MapSceneSpec& map_;
     const SceneServices& services_;
-    GeoCollection province_, prefectures_, counties_;
-    CountyFacts facts_;
-    std::string sourceLine_;
-
-    glm::ivec2 builtFor_{0, 0};
-    MapProjection projection_;
-    std::vector<LayerMeshes> layerMeshes_;  // parallel to map_.layers
-    std::vector<PlacedLabel> labels_;
+    MapView view_;
 };
 
 }  // namespace exhibit

@@ -46,10 +46,10 @@ TEST_F(MapSceneTest, ColoursCountiesByExitYear) {
             if (c.value == year) return c.color;
         return Color{};
     };
-    EXPECT_EQ(map->countyColor("520381"), classColor(2016));  // 赤水市, first batch
-    EXPECT_EQ(map->countyColor("522633"), classColor(2020));  // 从江县, last batch
-    EXPECT_EQ(map->countyColor("520102"), choropleth->otherColor);  // 南明区, never on the list
-    EXPECT_EQ(map->countyColor("999999"), choropleth->otherColor);  // unknown county
+    EXPECT_EQ(map->view().countyColor("520381"), classColor(2016));  // 赤水市, first batch
+    EXPECT_EQ(map->view().countyColor("522633"), classColor(2020));  // 从江县, last batch
+    EXPECT_EQ(map->view().countyColor("520102"), choropleth->otherColor);  // 南明区, never on the list
+    EXPECT_EQ(map->view().countyColor("999999"), choropleth->otherColor);  // unknown county
 }
 
 TEST_F(MapSceneTest, PlacesEveryPrefectureLabelWithoutOverlaps) {
@@ -58,7 +58,7 @@ TEST_F(MapSceneTest, PlacesEveryPrefectureLabelWithoutOverlaps) {
         Canvas canvas;
         canvas.begin(size, {});
         scene->draw(canvas);
-        const auto labels = dynamic_cast<MapScene*>(scene.get())->placedLabels();
+        const auto labels = dynamic_cast<MapScene*>(scene.get())->view().placedLabels();
         std::set<std::string> names;
         for (const auto& l : labels) names.insert(l.text);
         for (const char* prefecture : {"贵阳市", "六盘水市", "遵义市", "安顺市", "毕节市", "铜仁市", "黔西南布依族苗族自治州",
