@@ -199,6 +199,35 @@ SceneSpec readScene(const JsonNode& node) {
     return scene;
 }
 
+FeedSpec readFeed(const JsonNode& node) {
+    node.rejectUnknownKeys({"url", "interval", "staleAfter", "speed", "seed", "username", "password", "caFile",
+                            "certFile", "keyFile"});
+    FeedSpec feed;
+    feed.url = node.string("url");
+    static constexpr std::string_view schemes[] = {"http://", "https://", "mqtt://", "mqtts://"};
+    const bool network = std::any_of(std::begin(schemes), std::end(schemes),
+                                     [&](std::string_view scheme) { return feed.url.rfind(scheme, 0) == 0; });
+    if (feed.url.rfind("file:", 0) == 0) {
+        JsonNode url = node.child("url");
+        // Validate the path part with the same rules as every other show path.
+        nlohmann::json path = feed.url.substr(5);
+        readRelativePath(JsonNode(url.file(), url.path(), path));
+    } else if (feed.url != "simulator" && !network) {
+        node.child("url").fail("expected \"simulator\", \"file:PATH\", \"http(s)://…\" or \"mqtt(s)://…\", got " +
+                               quoteForMessage(feed.url));
+    }
+    feed.interval = node.numberOr("interval", feed.interval, 1, 3600);
+    feed.staleAfter = node.numberOr("staleAfter", feed.staleAfter, 0.5, 86400);
+    feed.speed = node.numberOr("speed", feed.speed, 0.01, 1000);
+    feed.seed = static_cast<std::uint64_t>(node.integerOr("seed", 1, 0, 2147483647));
+    feed.username = node.stringOr("username", "");
+    feed.password = node.stringOr("password", "");
+    feed.caFile = node.stringOr("caFile", "");
+    feed.certFile = node.stringOr("certFile", "");
+    feed.keyFile = node.stringOr("keyFile", "");
+    return feed;
+}
+
 // Fails on node unless name is one of the layout regions.
 void checkRegionName(const JsonNode& node, const std::string& name, const std::vector<LayoutRegion>& regions) {
     std::vector<std::string_view> names;
@@ -254,7 +283,7 @@ ShowFile readShow(const JsonNode& root) {
         version.fail("unsupported version " + describeJsonValue(version.value()) + " (this program reads version " +
                      std::to_string(showFormatVersion) + ")");
     }
-    root.rejectUnknownKeys({"format", "version", "name", "title", "theme", "layout", "startScene", "scenes"});
+    root.rejectUnknownKeys({"format", "version", "name", "title", "theme", "layout", "startScene", "scenes", "feeds"});
 
     ShowFile show;
     show.name = readId(root.child("name"), false);
@@ -262,6 +291,10 @@ ShowFile readShow(const JsonNode& root) {
     if (auto theme = root.optionalChild("theme")) show.theme = readTheme(*theme);
     if (auto layout = root.optionalChild("layout")) show.regions = readLayout(*layout);
     for (const JsonNode& scene : root.child("scenes").items(1, 64)) show.scenes.push_back(readScene(scene));
+    if (auto feeds = root.optionalChild("feeds"))
+        for (const JsonNode& feed : feeds->items(1, 16)) show.feeds.push_back(readFeed(feed));
+    else
+        show.feeds.push_back(FeedSpec{});
     checkReferences(root, show);
     return show;
 }

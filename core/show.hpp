@@ -15,6 +15,7 @@
 // design pixels at theme.designHeight; the renderer re-lays them out at the output's resolution.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -116,6 +117,19 @@ struct SceneSpec {
     std::optional<MapSceneSpec> map;  // set when type == "map"
 };
 
+// One data source of the show (see docs/feed-format.md). `url` is "simulator", "file:PATH"
+// (relative to the show folder), "http://…"/"https://…" (polled) or "mqtt://host:port/topic"
+// ("mqtts://" for TLS).
+struct FeedSpec {
+    std::string url = "simulator";
+    double interval = 1;      // seconds between HTTP polls (at least 1)
+    double staleAfter = 5;    // seconds without a message before the source shows as stale
+    double speed = 1;         // replay speed for file: sources
+    std::uint64_t seed = 1;   // simulator seed
+    std::string username, password;         // HTTP basic auth / MQTT login
+    std::string caFile, certFile, keyFile;   // TLS (paths as given: system or show-relative)
+};
+
 struct ShowFile {
     std::filesystem::path path;     // the show file
     std::filesystem::path baseDir;  // its folder; relative paths in the show start here
@@ -125,6 +139,7 @@ struct ShowFile {
     std::vector<LayoutRegion> regions;  // sorted by name
     std::string startScene;             // always names a scene
     std::vector<SceneSpec> scenes;
+    std::vector<FeedSpec> feeds;        // never empty: defaults to the built-in simulator
 
     const SceneSpec* findScene(std::string_view id) const;
     const LayoutRegion* findRegion(std::string_view name) const;

@@ -506,3 +506,60 @@ TEST(ShowFileErrors, DuplicateKeysAreNotSilentlyDropped) {
 
 }  // namespace
 }  // namespace exhibit
+
+namespace exhibit {
+namespace {
+
+std::string minimalShowWithFeeds(const std::string& feeds) {
+    return R"({"format": "exhibit-show", "version": 1, "name": "t", "title": "T",
+      "scenes": [{"id": "map", "type": "map", "title": "M",
+        "geo": {"province": "p.geojson", "prefectures": "f.geojson", "counties": "c.geojson"},
+        "facts": {"counties": "c.csv", "sources": "s.csv"},
+        "layers": [{"type": "borders", "level": "county", "color": "#000000", "width": 1}]}])" +
+           (feeds.empty() ? std::string() : ", \"feeds\": " + feeds) + "}";
+}
+
+TEST(ShowFeeds, DefaultIsTheSimulator) {
+    const ShowFile show = parseShowFile(minimalShowWithFeeds(""), "show.json", ".");
+    ASSERT_EQ(show.feeds.size(), 1u);
+    EXPECT_EQ(show.feeds[0].url, "simulator");
+}
+
+TEST(ShowFeeds, ReadsEveryKind) {
+    const ShowFile show = parseShowFile(minimalShowWithFeeds(R"([
+        {"url": "simulator", "seed": 7},
+        {"url": "file:recordings/day.ndjson", "speed": 10},
+        {"url": "http://127.0.0.1:8080/stats", "interval": 2, "staleAfter": 10, "username": "u", "password": "p"},
+        {"url": "mqtts://broker:8883/guizhou/#", "caFile": "/etc/ssl/ca.pem"}])"),
+                                       "show.json", ".");
+    ASSERT_EQ(show.feeds.size(), 4u);
+    EXPECT_EQ(show.feeds[0].seed, 7u);
+    EXPECT_DOUBLE_EQ(show.feeds[1].speed, 10);
+    EXPECT_DOUBLE_EQ(show.feeds[2].interval, 2);
+    EXPECT_DOUBLE_EQ(show.feeds[2].staleAfter, 10);
+    EXPECT_EQ(show.feeds[2].username, "u");
+    EXPECT_EQ(show.feeds[3].caFile, "/etc/ssl/ca.pem");
+}
+
+TEST(ShowFeeds, BadFeedsNameTheField) {
+    auto message = [](const std::string& feeds) {
+        try {
+            parseShowFile(minimalShowWithFeeds(feeds), "show.json", ".");
+        } catch (const ContentError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(message(R"([{"url": "ftp://x"}])"),
+              R"(show.json: feeds[0].url: expected "simulator", "file:PATH", "http(s)://…" or "mqtt(s)://…", got "ftp://x")");
+    EXPECT_EQ(message(R"([{"url": "file:../secret"}])"),
+              R"(show.json: feeds[0].url: path must stay inside the show folder (no ".."), got "../secret")");
+    EXPECT_EQ(message(R"([{"url": "http://h/x", "interval": 0.1}])"),
+              "show.json: feeds[0].interval: expected a number in [1, 3600], got 0.1");
+    EXPECT_EQ(message(R"([{"url": "simulator", "seed": 1.5}])").find("show.json: feeds[0].seed:"), 0u);
+    EXPECT_EQ(message(R"([{"url": "simulator", "sede": 1}])").find("show.json: feeds[0].sede: unknown field"), 0u);
+    EXPECT_EQ(message("[]").find("show.json: feeds:"), 0u);
+}
+
+}  // namespace
+}  // namespace exhibit
