@@ -4,6 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -22,6 +24,10 @@
 
 namespace exhibit {
 namespace {
+
+// SIGINT / SIGTERM end the main loop after the current frame (a service manager stopping the show).
+std::atomic<bool> stopRequested{false};
+extern "C" void onStopSignal(int) { stopRequested.store(true); }
 
 void setUpLogging(const std::string& level) {
     auto logger = spdlog::stderr_color_mt("exhibit");
@@ -107,6 +113,8 @@ int runShow(const Options& options) {
     std::filesystem::path screenshot = options.screenshot;
     if (headless && screenshot.empty()) screenshot = defaultScreenshotPath(scene->id(), platform->drawableSize());
 
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
     for (long frame = 0; running; ++frame) {
         const auto started = std::chrono::steady_clock::now();
         events.clear();
@@ -115,6 +123,7 @@ int runShow(const Options& options) {
             if (e.type == PlatformEvent::Type::Quit) running = false;
             if (e.type == PlatformEvent::Type::KeyDown && (e.key == keys::Escape || e.key == keys::Q)) running = false;
         }
+        if (stopRequested.load()) running = false;
         const FrameTime time = clock->tick();
         const glm::ivec2 size = platform->drawableSize();
         const bool last = !running || (frameLimit > 0 && frame + 1 >= frameLimit) ||
