@@ -116,7 +116,7 @@ void CanvasRenderer::resolveGlyphs(const DrawList& list) {
                 g.outlineColor,
                 // Outline and blur must stay inside the encoded distance range, or the whole quad
                 // would light up as a box.
-                {2.0f * spreadPx, std::min(g.outlineWidth, 0.8f * spreadPx), std::min(g.softness, spreadPx), 0.0f}});
+                {2.0f * spreadPx, std::min(g.outlineWidth, std::max(0.0f, spreadPx - 1.0f)), std::min(g.softness, spreadPx), 0.0f}});
         }
         if (atlas_.generation() == generation) return;
     }

@@ -199,7 +199,7 @@ float Font::kerning(std::uint32_t left, std::uint32_t right) const {
     return static_cast<float>(delta.x) / impl_->unitsPerEm;
 }
 
-int Font::defaultSpreadPx(int pixelsPerEm) { return std::clamp(pixelsPerEm / 8, 2, 32); }
+int Font::defaultSpreadPx(int pixelsPerEm) { return std::clamp(pixelsPerEm * 3 / 16, 2, 32); }
 
 SdfBitmap Font::renderSdf(std::uint32_t glyph, int pixelsPerEm, int spreadPx) const {
     assert(pixelsPerEm >= 1 && pixelsPerEm <= 1024 && "Font::renderSdf: pixelsPerEm must be in 1..1024");

@@ -77,7 +77,8 @@ public:
     float lineHeight() const;  // em, the font's own baseline-to-baseline distance
     float kerning(std::uint32_t left, std::uint32_t right) const;  // em, 0 if none
 
-    // Default spread used by renderSdf: pixelsPerEm / 8 (a constant 0.125 em at every size),
+    // Default spread used by renderSdf: pixelsPerEm * 3 / 16 (a constant 0.1875 em at every size,
+    // room for label halos and shadows of about 0.15 em),
     // clamped to FreeType's accepted range [2, 32].
     static int defaultSpreadPx(int pixelsPerEm);
     // Signed distance field of one glyph rasterized at pixelsPerEm (1..1024), unhinted.

@@ -18,8 +18,8 @@
 // Magnification is bounded by 1.25x (32) and 1.5x (64); the 128 tier reaches 3.1x at 400 px, where
 // corner rounding stays near one screen pixel. A 256 tier would cost 60-80 ms per CJK glyph in
 // FreeType's SDF renderer and ~100 KB of atlas each, too much for a running show.
-// The spread is pixelsPerEm / 8, i.e. 0.125 em at every tier, so outline and glow effects up to
-// about 0.1 em look the same at every size.
+// The spread is pixelsPerEm * 3 / 16, i.e. 0.1875 em at every tier, so outline and glow effects up
+// to about 0.15 em look the same at every size.
 //
 // Packing: skyline (bottom-left) with a kGapPx empty gap right of and below every glyph, so bilinear
 // sampling never bleeds between neighbours. When a glyph no longer fits the atlas is cleared

@@ -46,6 +46,7 @@ std::string formatShaderLog(std::string_view name, std::string_view log) {
     std::string line;
     bool first = true;
     while (std::getline(lines, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         if (!first) out << '\n';
         first = false;

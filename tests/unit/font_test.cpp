@@ -113,10 +113,10 @@ TEST_F(FontTest, SdfIsAboveMidInsideAndBelowOutside) {
     ASSERT_GT(sdf.width, 0);
     ASSERT_EQ(sdf.pixels.size(), static_cast<std::size_t>(sdf.width * sdf.height));
     EXPECT_EQ(sdf.pixelsPerEm, 64.0f);
-    EXPECT_EQ(sdf.spreadPx, 8.0f);
+    EXPECT_EQ(sdf.spreadPx, 12.0f);
     // The bitmap covers the ink box plus the spread on every side.
-    EXPECT_NEAR(sdf.left, m.left - 8.0f / 64, 1.5f / 64);
-    EXPECT_NEAR(sdf.top, m.top + 8.0f / 64, 1.5f / 64);
+    EXPECT_NEAR(sdf.left, m.left - 12.0f / 64, 1.5f / 64);
+    EXPECT_NEAR(sdf.top, m.top + 12.0f / 64, 1.5f / 64);
 
     const float centreX = m.left + m.width / 2;
     const float centreY = m.top - m.height / 2;
@@ -145,13 +145,13 @@ TEST_F(FontTest, SdfOfKouHasAnOutsideHole) {
 
 TEST_F(FontTest, SdfSpreadFollowsSizeOrArgument) {
     const std::uint32_t glyph = font().glyphIndex(U'贵');
-    EXPECT_EQ(Font::defaultSpreadPx(32), 4);
-    EXPECT_EQ(Font::defaultSpreadPx(128), 16);
+    EXPECT_EQ(Font::defaultSpreadPx(32), 6);
+    EXPECT_EQ(Font::defaultSpreadPx(128), 24);
     EXPECT_EQ(Font::defaultSpreadPx(8), 2);
     const SdfBitmap small = font().renderSdf(glyph, 32);
-    EXPECT_EQ(small.spreadPx, 4.0f);
-    const SdfBitmap wide = font().renderSdf(glyph, 32, 8);
-    EXPECT_EQ(wide.spreadPx, 8.0f);
+    EXPECT_EQ(small.spreadPx, 6.0f);
+    const SdfBitmap wide = font().renderSdf(glyph, 32, 10);
+    EXPECT_EQ(wide.spreadPx, 10.0f);
     EXPECT_EQ(wide.width, small.width + 8);  // 4 more pixels of field on each side
 }
 

@@ -83,7 +83,7 @@ TEST_F(GlyphAtlasTest, SameGlyphAndTierIsCachedOtherTierIsNew) {
     EXPECT_NE(&a, &c);
     EXPECT_EQ(c.tierPixels, 64);
     EXPECT_EQ(atlas.glyphCount(), 2u);
-    // spreadEm is the same at every tier (pixelsPerEm / 8).
+    // spreadEm is the same at every tier (pixelsPerEm * 3 / 16).
     EXPECT_FLOAT_EQ(a.spreadEm, c.spreadEm);
 }
 
