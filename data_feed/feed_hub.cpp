@@ -3,6 +3,19 @@
 #include <spdlog/spdlog.h>
 
 namespace exhibit {
+namespace {
+
+const char* stateName(SourceState state) {
+    switch (state) {
+        case SourceState::Connecting: return "connecting";
+        case SourceState::Ok: return "ok";
+        case SourceState::Stale: return "stale";
+        case SourceState::Error: return "error";
+    }
+    return "?";
+}
+
+}  // namespace
 
 class FeedHub::Sink final : public SourceSink {
 public:
@@ -132,7 +145,7 @@ std::shared_ptr<const Snapshot> FeedHub::tick(bool force) {
         else if (status.lastUpdate > 0 || status.messages > 0)
             next = now - status.lastUpdate > sink->staleAfter ? SourceState::Stale : SourceState::Ok;
         if (next != status.state) {
-            spdlog::info("[feed.status] {}: {} -> {}", status.name, static_cast<int>(status.state), static_cast<int>(next));
+            spdlog::info("[feed.status] {}: {} -> {}", status.name, stateName(status.state), stateName(next));
             status.state = next;
             dirty_ = true;
         }

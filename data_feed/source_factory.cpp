@@ -1,0 +1,23 @@
+#include "data_feed/source_factory.hpp"
+
+#include "core/error.hpp"
+#include "data_feed/file_source.hpp"
+
+namespace exhibit {
+
+std::unique_ptr<Source> createSource(const SourceConfig& config, const std::vector<SimulatedCounty>& counties) {
+    const std::string& url = config.url;
+    if (url == "simulator") return std::make_unique<SimulatorSource>(config.seed, counties, config.intervalSeconds);
+    if (url.rfind("file:", 0) == 0) {
+        std::filesystem::path path = url.substr(5);
+        if (path.is_relative() && !config.baseDir.empty()) path = config.baseDir / path;
+        return std::make_unique<FileSource>(path, config.replaySpeed);
+    }
+    for (const char* scheme : {"http://", "https://", "mqtt://", "mqtts://"})
+        if (url.rfind(scheme, 0) == 0)
+            throw ContentError("feed \"" + url + "\": the " + std::string(scheme, std::string(scheme).size() - 3) +
+                               " transport is not built into this version yet (use simulator or file:PATH)");
+    throw ContentError("feed \"" + url + "\": expected simulator, file:PATH, http(s)://… or mqtt(s)://…");
+}
+
+}  // namespace exhibit
