@@ -51,6 +51,15 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
                  "Create a debug GL context and log GL debug messages (default in debug builds)");
     app.add_option("--log-level", o.logLevel, "Log level")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+    std::uint64_t seed = 1;
+    double replaySpeed = 1;
+    std::string record;
+    app.add_option("--feed", o.feeds,
+                   "Data source, repeatable; replaces the show's feeds: simulator, file:PATH, http(s)://..., mqtt(s)://...");
+    auto* seedOpt = app.add_option("--seed", seed, "Simulator seed (same seed, same data)");
+    auto* speedOpt = app.add_option("--replay-speed", replaySpeed, "Speed factor for file: feeds")
+                         ->check(CLI::Range(0.01, 1000.0));
+    app.add_option("--record", record, "Append every accepted feed message to this NDJSON file (replay with --feed file:PATH)");
     app.add_flag("--version", version, "Print the version and exit");
 
     ParseOutcome outcome;
@@ -83,6 +92,9 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
     if (framesOpt->count() > 0) o.frames = frames;
     if (secondsOpt->count() > 0) o.seconds = seconds;
     if (fixedOpt->count() > 0) o.fixedDtMs = fixedDt;
+    if (seedOpt->count() > 0) o.seed = seed;
+    if (speedOpt->count() > 0) o.replaySpeed = replaySpeed;
+    o.record = record;
     outcome.options = o;
     return outcome;
 }

@@ -2,13 +2,16 @@
 //   exhibit [--show PATH] [--scene ID] [--headless] [--size WxH] [--frames N | --seconds S]
 //           [--fixed-dt MS] [--screenshot PATH] [--list-scenes] [--fullscreen] [--display N]
 //           [--help] [--version]
+// and for data: [--feed URL]... [--seed N] [--replay-speed X] [--record PATH]
 // parseOptions() never exits the process: it returns what to do, and the exit code for usage
 // errors is 2 with one line on stderr.
 #pragma once
 
 #include <filesystem>
 #include <optional>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include <glm/vec2.hpp>
 
@@ -34,6 +37,10 @@ struct Options {
     bool debugGl = true;  // debug builds get GL debug output by default
 #endif
     std::string logLevel = "info";
+    std::vector<std::string> feeds;       // --feed URL (repeatable): replaces the show's feeds
+    std::optional<std::uint64_t> seed;    // --seed: simulator seed
+    std::optional<double> replaySpeed;    // --replay-speed: file: sources
+    std::filesystem::path record;         // --record PATH: append every accepted message (NDJSON)
 };
 
 struct ParseOutcome {

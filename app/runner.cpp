@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/feeds.hpp"
 #include "app/paths.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -77,6 +78,9 @@ int runShow(const Options& options) {
     const Font bold = Font::find(show.theme.fontBold, true);
     spdlog::info("[app.fonts] {} / {}", regular.file().string(), bold.file().string());
 
+    SnapshotBuffer feedBuffer;
+    const auto feeds = startFeeds(show, options, feedBuffer);
+
     const bool headless = options.headless || !displayAvailable();
     if (!options.headless && headless) spdlog::warn("[app.display] no display found: rendering headless");
     std::unique_ptr<Platform> platform;
@@ -129,7 +133,7 @@ int runShow(const Options& options) {
         const bool last = !running || (frameLimit > 0 && frame + 1 >= frameLimit) ||
                           (options.seconds && time.seconds + 1e-9 >= *options.seconds);
 
-        scene->update(time);
+        scene->update(time, *feedBuffer.latest());
         canvas.begin(size, show.theme.background);
         scene->draw(canvas);
         const RenderStats renderStats = renderer.execute(canvas.list(), platform->frameTarget());
@@ -148,6 +152,10 @@ int runShow(const Options& options) {
         if (last) running = false;
     }
     stats.print(platform->drawableSize());
+    feeds->stop();
+    for (const auto& source : feedBuffer.latest()->sources)
+        spdlog::info("[app.feeds] {}: {} messages, {} rejected{}", source.name, source.messages, source.rejected,
+                     source.lastError.empty() ? "" : ", last problem: " + source.lastError);
     return 0;
 }
 

@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
         Canvas canvas;
         RenderStats stats;
         auto frame = [&](std::uint64_t n) {
-            scene->update({static_cast<double>(n) / 60.0, 1.0 / 60.0, n});
+            scene->update({static_cast<double>(n) / 60.0, 1.0 / 60.0, n}, Snapshot{});
             canvas.begin(size, show.theme.background);
             scene->draw(canvas);
             stats = renderer.execute(canvas.list(), platform->frameTarget());

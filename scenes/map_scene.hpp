@@ -21,7 +21,7 @@ public:
     // Loads the GeoJSON and facts; throws ContentError naming the file and what was wrong.
     MapScene(const SceneSpec& spec, const MapSceneSpec& map, const SceneServices& services);
 
-    void update(const FrameTime& time) override;
+    void update(const FrameTime& time, const Snapshot& feed) override;
     void draw(Canvas& canvas) override;
 
     const MapView& view() const { return view_; }

@@ -9,6 +9,7 @@
 
 #include "core/clock.hpp"
 #include "core/show.hpp"
+#include "data_feed/snapshot.hpp"
 #include "renderer/canvas.hpp"
 #include "renderer/font.hpp"
 
@@ -31,7 +32,8 @@ public:
     const std::string& id() const { return id_; }
     const std::string& title() const { return title_; }
 
-    virtual void update(const FrameTime& time) = 0;
+    // `feed` is the newest snapshot of the show's data feeds (never blocks; may be empty).
+    virtual void update(const FrameTime& time, const Snapshot& feed) = 0;
     // Draws into the whole output (canvas.size()); the scene draws its own background.
     virtual void draw(Canvas& canvas) = 0;
 

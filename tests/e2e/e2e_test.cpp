@@ -163,3 +163,33 @@ TEST(Content, MissingGeoJsonExitsTwoNamingTheFile) {
 
 }  // namespace
 }  // namespace exhibit::test
+
+namespace exhibit::test {
+namespace {
+
+TEST(Feeds, RecordThenReplayAndRejectUnknownSchemes) {
+    const auto rec = std::filesystem::path(EXHIBIT_BINARY_DIR) / "e2e-out" / "feed.ndjson";
+    std::filesystem::create_directories(rec.parent_path());
+    std::filesystem::remove(rec);
+    const auto recorded = runProcess({EXHIBIT_EXE, "--headless", "--seconds", "0.5", "--seed", "3", "--record",
+                                      rec.string(), "--screenshot", (rec.parent_path() / "feed.png").string()});
+    if (recorded.exitCode == 1 && recorded.err.find("no headless OpenGL") != std::string::npos)
+        GTEST_SKIP() << recorded.err;
+    ASSERT_EQ(recorded.exitCode, 0) << recorded.err;
+    std::ifstream in(rec);
+    std::string first;
+    ASSERT_TRUE(std::getline(in, first));
+    EXPECT_NE(first.find(R"("provenance":"simulated")"), std::string::npos) << first;
+
+    const auto replayed = runProcess({EXHIBIT_EXE, "--headless", "--feed", "file:" + rec.string(), "--replay-speed",
+                                      "10", "--screenshot", (rec.parent_path() / "feed.png").string()});
+    EXPECT_EQ(replayed.exitCode, 0) << replayed.err;
+    EXPECT_NE(replayed.err.find("source file:" + rec.string()), std::string::npos) << replayed.err;
+
+    const auto bad = runProcess({EXHIBIT_EXE, "--headless", "--feed", "gopher://x"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find("feed \"gopher://x\": expected simulator"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace exhibit::test
