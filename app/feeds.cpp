@@ -38,6 +38,9 @@ std::unique_ptr<FeedHub> startFeeds(const ShowFile& show, const Options& options
         config.replaySpeed = options.replaySpeed.value_or(feed.speed);
         config.seed = options.seed.value_or(feed.seed);
         config.baseDir = options.feeds.empty() ? show.baseDir : std::filesystem::path();
+        config.username = feed.username;
+        config.password = feed.password;
+        config.caFile = feed.caFile;
         hub->add(createSource(config, counties), feed.staleAfter);
         spdlog::info("[app.feeds] source {}", feed.url);
     }

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "data_feed/file_source.hpp"
+#include "data_feed/http_source.hpp"
 
 namespace exhibit {
 
@@ -13,7 +14,16 @@ std::unique_ptr<Source> createSource(const SourceConfig& config, const std::vect
         if (path.is_relative() && !config.baseDir.empty()) path = config.baseDir / path;
         return std::make_unique<FileSource>(path, config.replaySpeed);
     }
-    for (const char* scheme : {"http://", "https://", "mqtt://", "mqtts://"})
+    if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) {
+        HttpSourceConfig http;
+        http.url = url;
+        http.intervalSeconds = config.intervalSeconds;
+        http.username = config.username;
+        http.password = config.password;
+        http.caFile = config.caFile;
+        return std::make_unique<HttpSource>(http);
+    }
+    for (const char* scheme : {"mqtt://", "mqtts://"})
         if (url.rfind(scheme, 0) == 0)
             throw ContentError("feed \"" + url + "\": the " + std::string(scheme, std::string(scheme).size() - 3) +
                                " transport is not built into this version yet (use simulator or file:PATH)");

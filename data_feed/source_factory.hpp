@@ -1,6 +1,6 @@
 // Creates a Source from a show file's feeds[] entry or a --feed argument: "simulator" and
-// "file:PATH" are built in; http(s):// and mqtt(s):// are refused with a clear message until their
-// transports exist. Unknown schemes are a ContentError naming the URL.
+// "file:PATH" and http(s):// polling are built in; mqtt(s):// is refused with a clear message until
+// its transport exists. Unknown schemes are a ContentError naming the URL.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +21,7 @@ struct SourceConfig {
     double replaySpeed = 1;
     std::uint64_t seed = 1;
     std::filesystem::path baseDir;  // file: paths are relative to it (the show folder)
+    std::string username, password, caFile;  // HTTP basic auth and TLS CA bundle
 };
 
 std::unique_ptr<Source> createSource(const SourceConfig& config, const std::vector<SimulatedCounty>& counties);

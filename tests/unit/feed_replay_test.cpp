@@ -123,7 +123,8 @@ TEST(SourceFactory, BuildsKnownSchemesAndNamesUnknownOnes) {
     } catch (const ContentError& e) {
         EXPECT_EQ(std::string(e.what()), "feed \"gopher://x\": expected simulator, file:PATH, http(s)://… or mqtt(s)://…");
     }
-    EXPECT_THROW(createSource(config("http://127.0.0.1/x"), {}), ContentError);
+    EXPECT_EQ(createSource(config("http://127.0.0.1/x"), {})->name(), "http://127.0.0.1/x");
+    EXPECT_THROW(createSource(config("mqtt://127.0.0.1:1883/t"), {}), ContentError);
 }
 
 TEST(FeedHub, StartStopWithTheSimulatorThread) {
