@@ -41,6 +41,8 @@ std::unique_ptr<FeedHub> startFeeds(const ShowFile& show, const Options& options
         config.username = feed.username;
         config.password = feed.password;
         config.caFile = feed.caFile;
+        config.certFile = feed.certFile;
+        config.keyFile = feed.keyFile;
         hub->add(createSource(config, counties), feed.staleAfter);
         spdlog::info("[app.feeds] source {}", feed.url);
     }

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "data_feed/file_source.hpp"
 #include "data_feed/http_source.hpp"
+#include "data_feed/mqtt_source.hpp"
 
 namespace exhibit {
 
@@ -23,10 +24,16 @@ std::unique_ptr<Source> createSource(const SourceConfig& config, const std::vect
         http.caFile = config.caFile;
         return std::make_unique<HttpSource>(http);
     }
-    for (const char* scheme : {"mqtt://", "mqtts://"})
-        if (url.rfind(scheme, 0) == 0)
-            throw ContentError("feed \"" + url + "\": the " + std::string(scheme, std::string(scheme).size() - 3) +
-                               " transport is not built into this version yet (use simulator or file:PATH)");
+    if (url.rfind("mqtt://", 0) == 0 || url.rfind("mqtts://", 0) == 0) {
+        MqttSourceConfig mqtt;
+        mqtt.url = url;
+        mqtt.username = config.username;
+        mqtt.password = config.password;
+        mqtt.caFile = config.caFile;
+        mqtt.certFile = config.certFile;
+        mqtt.keyFile = config.keyFile;
+        return std::make_unique<MqttSource>(mqtt);
+    }
     throw ContentError("feed \"" + url + "\": expected simulator, file:PATH, http(s)://… or mqtt(s)://…");
 }
 

@@ -1,6 +1,6 @@
-// Creates a Source from a show file's feeds[] entry or a --feed argument: "simulator" and
-// "file:PATH" and http(s):// polling are built in; mqtt(s):// is refused with a clear message until
-// its transport exists. Unknown schemes are a ContentError naming the URL.
+// Creates a Source from a show file's feeds[] entry or a --feed argument: "simulator",
+// "file:PATH", http(s):// polling and mqtt(s):// subscriptions. Unknown schemes and malformed URLs
+// are a ContentError naming the URL.
 #pragma once
 
 #include <cstdint>
@@ -21,7 +21,8 @@ struct SourceConfig {
     double replaySpeed = 1;
     std::uint64_t seed = 1;
     std::filesystem::path baseDir;  // file: paths are relative to it (the show folder)
-    std::string username, password, caFile;  // HTTP basic auth and TLS CA bundle
+    std::string username, password;          // HTTP basic auth / MQTT login
+    std::string caFile, certFile, keyFile;   // TLS
 };
 
 std::unique_ptr<Source> createSource(const SourceConfig& config, const std::vector<SimulatedCounty>& counties);

@@ -124,7 +124,9 @@ TEST(SourceFactory, BuildsKnownSchemesAndNamesUnknownOnes) {
         EXPECT_EQ(std::string(e.what()), "feed \"gopher://x\": expected simulator, file:PATH, http(s)://… or mqtt(s)://…");
     }
     EXPECT_EQ(createSource(config("http://127.0.0.1/x"), {})->name(), "http://127.0.0.1/x");
-    EXPECT_THROW(createSource(config("mqtt://127.0.0.1:1883/t"), {}), ContentError);
+    EXPECT_EQ(createSource(config("mqtt://127.0.0.1:1883/t/#"), {})->name(), "mqtt://127.0.0.1:1883/t/#");
+    EXPECT_THROW(createSource(config("mqtt://127.0.0.1:1883"), {}), ContentError);
+    EXPECT_THROW(createSource(config("mqtt://127.0.0.1:99999/t"), {}), ContentError);
 }
 
 TEST(FeedHub, StartStopWithTheSimulatorThread) {
