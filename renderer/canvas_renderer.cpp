@@ -16,10 +16,14 @@ constexpr bool kSdfInsideIsHigh = true;
 
 const void* byteOffset(std::size_t offset) { return reinterpret_cast<const void*>(offset); }
 
-void instanceAttrib(GLuint index, GLint components, GLenum type, bool normalized, GLsizei stride, std::size_t offset) {
-    glEnableVertexAttribArray(index);
-    glVertexAttribPointer(index, components, type, normalized ? GL_TRUE : GL_FALSE, stride, byteOffset(offset));
-    glVertexAttribDivisor(index, 1);
+// Points a per-instance vec4 attribute at `offset`; `setUp` also enables it (once per VAO).
+void instanceAttrib(GLuint index, GLenum type, GLsizei stride, std::size_t offset, bool setUp) {
+    if (setUp) {
+        glEnableVertexAttribArray(index);
+        glVertexAttribDivisor(index, 1);
+    }
+    const GLboolean normalized = type == GL_UNSIGNED_BYTE ? GL_TRUE : GL_FALSE;
+    glVertexAttribPointer(index, 4, type, normalized, stride, byteOffset(offset));
 }
 
 template <typename T>
@@ -60,20 +64,10 @@ CanvasRenderer::CanvasRenderer(int atlasSize)
 
     glBindVertexArray(boxVao_.id());
     glBindBuffer(GL_ARRAY_BUFFER, boxBuffer_.id());
-    constexpr auto boxStride = static_cast<GLsizei>(sizeof(ShapeInstance));
-    instanceAttrib(0, 4, GL_FLOAT, false, boxStride, offsetof(ShapeInstance, box));
-    instanceAttrib(1, 4, GL_FLOAT, false, boxStride, offsetof(ShapeInstance, params));
-    instanceAttrib(2, 4, GL_UNSIGNED_BYTE, true, boxStride, offsetof(ShapeInstance, colorA));
-    instanceAttrib(3, 4, GL_UNSIGNED_BYTE, true, boxStride, offsetof(ShapeInstance, colorB));
-
+    pointBoxAttributes(0, true);
     glBindVertexArray(glyphVao_.id());
     glBindBuffer(GL_ARRAY_BUFFER, glyphBuffer_.id());
-    constexpr auto glyphStride = static_cast<GLsizei>(sizeof(GlyphInstance));
-    instanceAttrib(0, 4, GL_FLOAT, false, glyphStride, offsetof(GlyphInstance, rect));
-    instanceAttrib(1, 4, GL_FLOAT, false, glyphStride, offsetof(GlyphInstance, uv));
-    instanceAttrib(2, 4, GL_UNSIGNED_BYTE, true, glyphStride, offsetof(GlyphInstance, color));
-    instanceAttrib(3, 4, GL_UNSIGNED_BYTE, true, glyphStride, offsetof(GlyphInstance, outline));
-    instanceAttrib(4, 4, GL_FLOAT, false, glyphStride, offsetof(GlyphInstance, params));
+    pointGlyphAttributes(0, true);
     glBindVertexArray(0);
 
     glBindTexture(GL_TEXTURE_2D, atlasTexture_.id());
@@ -82,6 +76,27 @@ CanvasRenderer::CanvasRenderer(int atlasSize)
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
+// Instanced batches start at instance `first` by offsetting the attribute pointers (GL 3.3 has no
+// base-instance draw).
+void CanvasRenderer::pointBoxAttributes(std::uint32_t first, bool setUp) {
+    constexpr auto stride = static_cast<GLsizei>(sizeof(ShapeInstance));
+    const std::size_t base = first * sizeof(ShapeInstance);
+    instanceAttrib(0, GL_FLOAT, stride, base + offsetof(ShapeInstance, box), setUp);
+    instanceAttrib(1, GL_FLOAT, stride, base + offsetof(ShapeInstance, params), setUp);
+    instanceAttrib(2, GL_UNSIGNED_BYTE, stride, base + offsetof(ShapeInstance, colorA), setUp);
+    instanceAttrib(3, GL_UNSIGNED_BYTE, stride, base + offsetof(ShapeInstance, colorB), setUp);
+}
+
+void CanvasRenderer::pointGlyphAttributes(std::uint32_t first, bool setUp) {
+    constexpr auto stride = static_cast<GLsizei>(sizeof(GlyphInstance));
+    const std::size_t base = first * sizeof(GlyphInstance);
+    instanceAttrib(0, GL_FLOAT, stride, base + offsetof(GlyphInstance, rect), setUp);
+    instanceAttrib(1, GL_FLOAT, stride, base + offsetof(GlyphInstance, uv), setUp);
+    instanceAttrib(2, GL_UNSIGNED_BYTE, stride, base + offsetof(GlyphInstance, color), setUp);
+    instanceAttrib(3, GL_UNSIGNED_BYTE, stride, base + offsetof(GlyphInstance, outline), setUp);
+    instanceAttrib(4, GL_FLOAT, stride, base + offsetof(GlyphInstance, params), setUp);
 }
 
 void CanvasRenderer::bindShapeVertexLayout() {
@@ -210,14 +225,7 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
                 glUniform1f(boxOpacity_, item.opacity);
                 glBindVertexArray(boxVao_.id());
                 glBindBuffer(GL_ARRAY_BUFFER, boxBuffer_.id());
-                for (GLuint a = 0; a < 4; ++a)
-                    glVertexAttribPointer(a, 4, a < 2 ? GL_FLOAT : GL_UNSIGNED_BYTE, a < 2 ? GL_FALSE : GL_TRUE,
-                                          sizeof(ShapeInstance),
-                                          byteOffset(item.first * sizeof(ShapeInstance) +
-                                                     (a == 0   ? offsetof(ShapeInstance, box)
-                                                      : a == 1 ? offsetof(ShapeInstance, params)
-                                                      : a == 2 ? offsetof(ShapeInstance, colorA)
-                                                               : offsetof(ShapeInstance, colorB))));
+                pointBoxAttributes(item.first, false);
                 glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(item.count));
                 stats.shapeInstances += item.count;
                 break;
@@ -226,15 +234,7 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
                 glUniform1f(glyphOpacity_, item.opacity);
                 glBindVertexArray(glyphVao_.id());
                 glBindBuffer(GL_ARRAY_BUFFER, glyphBuffer_.id());
-                {
-                    const std::size_t base = item.first * sizeof(GlyphInstance);
-                    constexpr auto stride = static_cast<GLsizei>(sizeof(GlyphInstance));
-                    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, stride, byteOffset(base + offsetof(GlyphInstance, rect)));
-                    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, stride, byteOffset(base + offsetof(GlyphInstance, uv)));
-                    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, byteOffset(base + offsetof(GlyphInstance, color)));
-                    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, byteOffset(base + offsetof(GlyphInstance, outline)));
-                    glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, stride, byteOffset(base + offsetof(GlyphInstance, params)));
-                }
+                pointGlyphAttributes(item.first, false);
                 glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(item.count));
                 stats.glyphInstances += item.count;
                 break;

@@ -46,6 +46,8 @@ private:
     void resolveGlyphs(const DrawList& list);
     void uploadAtlas();
     void bindShapeVertexLayout();
+    void pointBoxAttributes(std::uint32_t first, bool setUp);
+    void pointGlyphAttributes(std::uint32_t first, bool setUp);
     GLuint meshBuffer(const Mesh2D& mesh);
     void evictUnusedMeshes();
 
