@@ -1,0 +1,332 @@
+#include "scenes/widgets/bar_chart.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "core/utf8.hpp"
+#include "scenes/chrome.hpp"
+
+namespace exhibit {
+namespace {
+
+constexpr double kRankRate = 5.0;   // 1/s
+constexpr double kValueRate = 4.0;  // 1/s
+constexpr double kFadeRate = 6.0;   // 1/s
+
+double sortKey(double v) { return std::isfinite(v) ? v : -INFINITY; }
+
+Color rankColor(int rank) {
+    switch (rank) {
+        case 0: return Color::rgba8(0xFF, 0x7A, 0x45);
+        case 1: return Color::rgba8(0xFF, 0xB5, 0x3D);
+        case 2: return Color::rgba8(0xFF, 0xD8, 0x66);
+        default: return Color::rgba8(0x8F, 0xA6, 0xC8);
+    }
+}
+
+}  // namespace
+
+void BarChart::setItems(std::vector<BarItem> items) {
+    for (Entry& e : entries_) e.leaving = true;
+    std::vector<std::size_t> added;
+    for (BarItem& item : items) {
+        auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.item.id == item.id; });
+        if (it != entries_.end()) {
+            if (!it->leaving) continue;  // a duplicate id: the first one wins
+            it->item = std::move(item);
+            it->leaving = false;
+        } else {
+            added.push_back(entries_.size());
+            entries_.push_back(Entry{std::move(item), 0, 0, 0, 0, false});
+        }
+    }
+    std::vector<Entry*> live;
+    for (Entry& e : entries_)
+        if (!e.leaving) live.push_back(&e);
+    std::sort(live.begin(), live.end(), [](const Entry* a, const Entry* b) {
+        const double va = sortKey(a->item.value), vb = sortKey(b->item.value);
+        return va != vb ? va > vb : a->item.id < b->item.id;
+    });
+    for (std::size_t r = 0; r < live.size(); ++r) live[r]->rank = static_cast<int>(r);
+    for (std::size_t i : added) entries_[i].rankShown = entries_[i].rank;
+}
+
+void BarChart::update(double dtSeconds) {
+    const double dt = std::max(0.0, dtSeconds);
+    double maxValue = 0;
+    for (Entry& e : entries_) {
+        const double target = e.leaving || !std::isfinite(e.item.value) ? 0.0 : e.item.value;
+        e.rankShown = approach(e.rankShown, e.rank, kRankRate, dt, 1e-3);
+        e.valueShown = approach(e.valueShown, target, kValueRate, dt, std::max(1e-9, std::fabs(target) * 1e-4));
+        e.alpha = approach(e.alpha, e.leaving ? 0.0 : 1.0, kFadeRate, dt, 1e-3);
+        if (!e.leaving) maxValue = std::max(maxValue, target);
+    }
+    std::erase_if(entries_, [](const Entry& e) { return e.leaving && e.alpha == 0; });
+    const double targetMax = niceTicks(0, maxValue, 4).max;
+    axisMax_ = axisMax_ <= 0 ? targetMax : approach(axisMax_, targetMax, kValueRate, dt, targetMax * 1e-4);
+}
+
+bool BarChart::settled() const {
+    double maxValue = 0;
+    for (const Entry& e : entries_) {
+        const double target = e.leaving || !std::isfinite(e.item.value) ? 0.0 : e.item.value;
+        if (e.rankShown != e.rank || e.valueShown != target || e.alpha != (e.leaving ? 0.0 : 1.0)) return false;
+        if (!e.leaving) maxValue = std::max(maxValue, target);
+    }
+    return axisMax_ == niceTicks(0, maxValue, 4).max;
+}
+
+const BarChart::Entry* BarChart::find(std::string_view id) const {
+    for (const Entry& e : entries_)
+        if (e.item.id == id) return &e;
+    return nullptr;
+}
+
+int BarChart::targetRank(std::string_view id) const {
+    const Entry* e = find(id);
+    return e && !e->leaving ? e->rank : -1;
+}
+
+double BarChart::shownRank(std::string_view id) const {
+    const Entry* e = find(id);
+    return e ? e->rankShown : -1;
+}
+
+double BarChart::shownValue(std::string_view id) const {
+    const Entry* e = find(id);
+    return e ? e->valueShown : 0;
+}
+
+std::vector<std::string> BarChart::rankedIds() const {
+    std::vector<const Entry*> live;
+    for (const Entry& e : entries_)
+        if (!e.leaving) live.push_back(&e);
+    std::sort(live.begin(), live.end(), [](const Entry* a, const Entry* b) { return a->rank < b->rank; });
+    std::vector<std::string> ids;
+    for (const Entry* e : live) ids.push_back(e->item.id);
+    return ids;
+}
+
+bool BarChart::itemsSimulated() const {
+    return std::any_of(entries_.begin(), entries_.end(),
+                       [](const Entry& e) { return !e.leaving && e.item.provenance == Provenance::Simulated; });
+}
+
+void BarChart::draw(const WidgetFrame& frame, const Rect& box) const {
+    const Rect content = drawCard(frame, box);
+    if (content.w < frame.layout.px(40) || content.h < frame.layout.px(40)) return;
+    if (orientation_ == Orientation::Horizontal)
+        drawHorizontal(frame, content);
+    else
+        drawVertical(frame, content);
+}
+
+void BarChart::drawHorizontal(const WidgetFrame& frame, const Rect& content) const {
+    const Layout& layout = frame.layout;
+    const Theme& theme = frame.theme;
+    Canvas& canvas = frame.canvas;
+    const float opacity = dataOpacity();
+    const int fit = std::max(1, static_cast<int>(content.h / layout.px(30)));
+    const int rows = maxBars_ > 0 ? std::min(maxBars_, fit) : fit;
+    const float rowH = content.h / static_cast<float>(rows);
+    const float textSize = std::min(layout.px(17), rowH * 0.5f);
+
+    float labelW = 0, valueW = 0;
+    for (const Entry& e : entries_) {
+        if (e.rank >= rows && e.rankShown >= rows) continue;
+        labelW = std::max(labelW, measureText(frame.regular, e.item.label, textSize));
+        valueW = std::max(valueW, measureText(frame.bold, formatCompact(e.item.value, decimals_), textSize));
+    }
+    labelW = std::min(labelW, content.w * 0.3f);
+    const float unitW = unit_.empty() ? 0 : measureText(frame.regular, unit_, textSize * 0.8f) + layout.px(4);
+    const float badgeW = std::min(layout.px(34), rowH * 0.9f);
+    const float labelX = content.x + badgeW + layout.px(12);
+    const float barX = labelX + labelW + layout.px(14);
+    const float barMaxW = std::max(1.0f, content.x + content.w - valueW - unitW - layout.px(12) - barX);
+    const float thick = std::min(rowH * 0.36f, layout.px(14));
+
+    // The fixed rank column.
+    TextStyle rankStyle;
+    rankStyle.sizePx = textSize * 0.9f;
+    rankStyle.align = TextAlign::Center;
+    rankStyle.maxWidth = badgeW;
+    std::size_t live = 0;
+    for (const Entry& e : entries_) live += e.leaving ? 0 : 1;
+    for (int r = 0; r < rows && r < static_cast<int>(live); ++r) {
+        const float cy = content.y + (static_cast<float>(r) + 0.5f) * rowH;
+        const float bh = std::min(badgeW * 0.78f, rowH * 0.8f);
+        const Rect badge{content.x, cy - bh * 0.5f, badgeW, bh};
+        const Color c = rankColor(r);
+        if (r < 3) {
+            canvas.roundedRectGradient(badge, layout.px(4), c.withAlpha(0.95f), c.withAlpha(0.55f));
+        } else {
+            canvas.roundedRect(badge, layout.px(4), theme.accent.withAlpha(0.10f));
+            canvas.roundedRectStroke(badge, layout.px(4), std::max(1.0f, layout.px(1)), theme.accent.withAlpha(0.3f));
+        }
+        TextPaint paint;
+        paint.color = r < 3 ? Color::rgba8(0x10, 0x18, 0x28) : theme.text;
+        const TextLayout t = layoutText(frame.bold, std::to_string(r + 1), rankStyle);
+        canvas.text(frame.bold, t, {badge.x, cy - t.firstBaseline + rankStyle.sizePx * 0.36f}, paint);
+    }
+
+    TextStyle labelStyle;
+    labelStyle.sizePx = textSize;
+    labelStyle.maxWidth = labelW;
+    labelStyle.maxLines = 1;
+    TextStyle valueStyle;
+    valueStyle.sizePx = textSize;
+    TextStyle unitStyle;
+    unitStyle.sizePx = textSize * 0.8f;
+    const float axis = static_cast<float>(std::max(axisMax_, 1e-9));
+    for (const Entry& e : entries_) {
+        const float rank = static_cast<float>(e.rankShown);
+        const float alpha = static_cast<float>(e.alpha) * std::clamp(static_cast<float>(rows) - 0.5f - rank, 0.0f, 1.0f) *
+                            std::clamp(rank + 1.0f, 0.0f, 1.0f);
+        if (alpha <= 0.01f) continue;
+        const float cy = content.y + (rank + 0.5f) * rowH;
+        const float a = alpha * opacity;
+        TextPaint labelPaint;
+        labelPaint.color = theme.text.withAlpha(a);
+        const TextLayout label = layoutText(frame.regular, e.item.label, labelStyle);
+        canvas.text(frame.regular, label, {labelX, cy - label.firstBaseline + textSize * 0.36f}, labelPaint);
+
+        const Rect track{barX, cy - thick * 0.5f, barMaxW, thick};
+        canvas.roundedRect(track, thick * 0.5f, theme.text.withAlpha(0.06f * alpha));
+        const float w = std::clamp(static_cast<float>(e.valueShown) / axis, 0.0f, 1.0f) * barMaxW;
+        if (w > 0.5f) {
+            const Color hi = e.rank < 3 ? mix(color_, rankColor(e.rank), 0.0f) : color_;
+            roundedRectHorizontalGradient(canvas, {barX, track.y, std::max(w, thick), thick}, thick * 0.5f,
+                                          Color::rgba8(0x1F, 0x4F, 0xD8).withAlpha(0.55f * a), hi.withAlpha(a));
+            canvas.glow({barX + std::max(w, thick) - thick * 0.5f, cy}, thick * 1.3f, theme.text.withAlpha(0.65f * a),
+                        hi.withAlpha(0));
+        }
+        TextPaint valuePaint;
+        valuePaint.color = mix(theme.text, color_, 0.35f).withAlpha(a);
+        const TextLayout value = layoutText(frame.bold, formatCompact(e.valueShown, decimals_), valueStyle);
+        const float vx = barX + w + layout.px(10);
+        canvas.text(frame.bold, value, {vx, cy - value.firstBaseline + textSize * 0.36f}, valuePaint);
+        if (!unit_.empty()) {
+            TextPaint unitPaint;
+            unitPaint.color = theme.textMuted.withAlpha(a);
+            const TextLayout u = layoutText(frame.regular, unit_, unitStyle);
+            canvas.text(frame.regular, u, {vx + value.contentWidth + layout.px(3), cy - u.firstBaseline + textSize * 0.36f},
+                        unitPaint);
+        }
+    }
+}
+
+void BarChart::drawVertical(const WidgetFrame& frame, const Rect& content) const {
+    const Layout& layout = frame.layout;
+    const Theme& theme = frame.theme;
+    Canvas& canvas = frame.canvas;
+    const float opacity = dataOpacity();
+    std::size_t slots = 0;
+    std::size_t maxChars = 1;
+    for (const Entry& e : entries_) {
+        if (e.leaving) continue;
+        ++slots;
+        maxChars = std::max(maxChars, decodeUtf8(e.item.label).size());
+    }
+    if (slots == 0) return;
+
+    double maxValue = 0;
+    for (const Entry& e : entries_)
+        if (!e.leaving && std::isfinite(e.item.value)) maxValue = std::max(maxValue, e.item.value);
+    const AxisTicks ticks = niceTicks(0, maxValue, 4);
+    const float tickSize = layout.px(14);
+    float tickW = 0;
+    for (double v : ticks.values) tickW = std::max(tickW, measureText(frame.regular, formatCompact(v, ticks.decimals), tickSize));
+    if (!unit_.empty()) tickW = std::max(tickW, measureText(frame.regular, unit_, tickSize));
+    const float plotX = content.x + tickW + layout.px(10);
+    const float plotW = content.x + content.w - plotX;
+    const float slotW = plotW / static_cast<float>(slots);
+
+    // Label mode: horizontal if every label fits its slot, else stacked characters, else sparse.
+    const float labelSize = std::min(layout.px(15), std::max(slotW * 0.8f, layout.px(9)));
+    float widest = 0;
+    for (const Entry& e : entries_)
+        if (!e.leaving) widest = std::max(widest, measureText(frame.regular, e.item.label, layout.px(15)));
+    enum class Mode { Horizontal, Stacked, Sparse } mode = Mode::Sparse;
+    float labelH = layout.px(26);
+    if (widest <= slotW * 0.92f) {
+        mode = Mode::Horizontal;
+    } else if (slotW >= layout.px(11)) {
+        mode = Mode::Stacked;
+        labelH = static_cast<float>(std::min<std::size_t>(maxChars, 5)) * labelSize * 1.02f + layout.px(10);
+    }
+    const float top = content.y + layout.px(22);
+    const float bottom = content.y + content.h - labelH;
+    const float plotH = bottom - top;
+    if (plotH < layout.px(20)) return;
+
+    // Grid and y labels.
+    const float hair = std::max(1.0f, layout.px(1));
+    const float axis = static_cast<float>(std::max(axisMax_, 1e-9));
+    TextStyle tickStyle;
+    tickStyle.sizePx = tickSize;
+    tickStyle.align = TextAlign::Right;
+    tickStyle.maxWidth = tickW;
+    for (double v : ticks.values) {
+        const float y = bottom - static_cast<float>(v) / axis * plotH;
+        if (y < top - hair) continue;
+        canvas.rect({plotX, std::round(y - hair * 0.5f), plotW, hair}, theme.text.withAlpha(v == 0 ? 0.25f : 0.07f));
+        TextPaint paint;
+        paint.color = theme.textMuted;
+        const TextLayout t = layoutText(frame.regular, formatCompact(v, ticks.decimals), tickStyle);
+        canvas.text(frame.regular, t, {content.x, y - t.firstBaseline + tickSize * 0.36f}, paint);
+    }
+    if (!unit_.empty()) {
+        TextPaint paint;
+        paint.color = theme.textMuted;
+        drawText(canvas, frame.regular, unit_, tickStyle, {content.x, content.y - layout.px(4)}, paint);
+    }
+
+    const float barW = std::max(hair, std::min(slotW * 0.56f, layout.px(30)));
+    const int sparseEvery = std::max(1, static_cast<int>(std::ceil(widest / std::max(slotW, 1.0f) * 1.15f)));
+    TextStyle labelStyle;
+    labelStyle.sizePx = mode == Mode::Horizontal ? layout.px(15) : labelSize;
+    labelStyle.align = TextAlign::Center;
+    labelStyle.lineSpacing = 1.02f;
+    labelStyle.maxLines = mode == Mode::Stacked ? 5 : 1;
+    TextStyle valueStyle;
+    valueStyle.sizePx = std::min(layout.px(15), std::max(layout.px(10), slotW * 0.6f));
+    valueStyle.align = TextAlign::Center;
+    for (const Entry& e : entries_) {
+        if (e.alpha <= 0.01) continue;
+        const float a = static_cast<float>(e.alpha) * opacity;
+        const float cx = plotX + (static_cast<float>(e.rankShown) + 0.5f) * slotW;
+        const float h = std::clamp(static_cast<float>(e.valueShown) / axis, 0.0f, 1.0f) * plotH;
+        const Color c = e.rank < 3 ? mix(color_, rankColor(e.rank), 0.75f) : color_;
+        if (h > 0.5f) {
+            const Rect bar{cx - barW * 0.5f, bottom - h, barW, h};
+            canvas.roundedRectGradient(bar, std::min(barW * 0.3f, layout.px(4)), c.withAlpha(0.95f * a),
+                                       Color::rgba8(0x1F, 0x4F, 0xD8).withAlpha(0.25f * a));
+            canvas.rect({bar.x, bar.y, barW, std::min(h, std::max(hair, layout.px(2)))}, mix(c, theme.text, 0.5f).withAlpha(a));
+        }
+        // Value on top: where it fits, or for the top three when the bars are many.
+        const std::string valueText = formatCompact(e.valueShown, decimals_);
+        const float vw = measureText(frame.bold, valueText, valueStyle.sizePx);
+        if (vw <= slotW * 1.05f || e.rank < 3) {
+            TextPaint paint;
+            paint.color = (e.rank < 3 ? c : theme.text).withAlpha(a);
+            valueStyle.maxWidth = std::max(vw, slotW) + layout.px(2);
+            const TextLayout t = layoutText(frame.bold, valueText, valueStyle);
+            canvas.text(frame.bold, t, {cx - t.width * 0.5f, bottom - h - layout.px(4) - t.height}, paint);
+        }
+        // Label.
+        if (mode == Mode::Sparse && e.rank % sparseEvery != 0) continue;
+        std::string label = e.item.label;
+        if (mode == Mode::Stacked) {
+            label.clear();
+            for (char32_t ch : decodeUtf8(e.item.label)) label += (label.empty() ? "" : "\n") + encodeUtf8(ch);
+        }
+        labelStyle.maxWidth = mode == Mode::Sparse ? widest + layout.px(4) : std::max(slotW, labelStyle.sizePx * 1.2f);
+        TextPaint paint;
+        paint.color = (e.rank < 3 ? theme.text : theme.textMuted).withAlpha(a);
+        const TextLayout t = layoutText(frame.regular, label, labelStyle);
+        canvas.text(frame.regular, t, {cx - t.width * 0.5f, bottom + layout.px(6)}, paint);
+    }
+}
+
+}  // namespace exhibit
