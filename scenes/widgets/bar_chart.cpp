@@ -127,7 +127,7 @@ void BarChart::drawHorizontal(const WidgetFrame& frame, const Rect& content) con
     const Theme& theme = frame.theme;
     Canvas& canvas = frame.canvas;
     const float opacity = dataOpacity();
-    const int fit = std::max(1, static_cast<int>(content.h / layout.px(30)));
+    const int fit = std::max(1, static_cast<int>(content.h / layout.px(26)));
     const int rows = maxBars_ > 0 ? std::min(maxBars_, fit) : fit;
     const float rowH = content.h / static_cast<float>(rows);
     const float textSize = std::min(layout.px(17), rowH * 0.5f);
@@ -181,7 +181,7 @@ void BarChart::drawHorizontal(const WidgetFrame& frame, const Rect& content) con
     const float axis = static_cast<float>(std::max(axisMax_, 1e-9));
     for (const Entry& e : entries_) {
         const float rank = static_cast<float>(e.rankShown);
-        const float alpha = static_cast<float>(e.alpha) * std::clamp(static_cast<float>(rows) - 0.5f - rank, 0.0f, 1.0f) *
+        const float alpha = static_cast<float>(e.alpha) * std::clamp(static_cast<float>(rows) - rank, 0.0f, 1.0f) *
                             std::clamp(rank + 1.0f, 0.0f, 1.0f);
         if (alpha <= 0.01f) continue;
         const float cy = content.y + (rank + 0.5f) * rowH;
@@ -195,11 +195,11 @@ void BarChart::drawHorizontal(const WidgetFrame& frame, const Rect& content) con
         canvas.roundedRect(track, thick * 0.5f, theme.text.withAlpha(0.06f * alpha));
         const float w = std::clamp(static_cast<float>(e.valueShown) / axis, 0.0f, 1.0f) * barMaxW;
         if (w > 0.5f) {
-            const Color hi = e.rank < 3 ? mix(color_, rankColor(e.rank), 0.0f) : color_;
-            roundedRectHorizontalGradient(canvas, {barX, track.y, std::max(w, thick), thick}, thick * 0.5f,
-                                          Color::rgba8(0x1F, 0x4F, 0xD8).withAlpha(0.55f * a), hi.withAlpha(a));
-            canvas.glow({barX + std::max(w, thick) - thick * 0.5f, cy}, thick * 1.3f, theme.text.withAlpha(0.65f * a),
-                        hi.withAlpha(0));
+            const float bw = std::max(w, thick);
+            roundedRectHorizontalGradient(canvas, {barX, track.y, bw, thick}, thick * 0.5f,
+                                          Color::rgba8(0x1F, 0x4F, 0xD8).withAlpha(0.55f * a), color_.withAlpha(a));
+            canvas.glow({barX + bw - thick * 0.5f, cy}, thick * 1.2f, color_.withAlpha(0.5f * a), color_.withAlpha(0));
+            canvas.circle({barX + bw - thick * 0.5f, cy}, thick * 0.28f, theme.text.withAlpha(0.95f * a));
         }
         TextPaint valuePaint;
         valuePaint.color = mix(theme.text, color_, 0.35f).withAlpha(a);
@@ -283,9 +283,11 @@ void BarChart::drawVertical(const WidgetFrame& frame, const Rect& content) const
     }
 
     const float barW = std::max(hair, std::min(slotW * 0.56f, layout.px(30)));
-    const int sparseEvery = std::max(1, static_cast<int>(std::ceil(widest / std::max(slotW, 1.0f) * 1.15f)));
+    // Sparse labels: room for about four characters each, longer names end in "…".
+    const float sparseW = std::min(widest * 13.0f / 15.0f, layout.px(13) * 4.2f);
+    const int sparseEvery = std::max(1, static_cast<int>(std::ceil(sparseW * 1.25f / std::max(slotW, 1.0f))));
     TextStyle labelStyle;
-    labelStyle.sizePx = mode == Mode::Horizontal ? layout.px(15) : labelSize;
+    labelStyle.sizePx = mode == Mode::Stacked ? labelSize : layout.px(mode == Mode::Sparse ? 13 : 15);
     labelStyle.align = TextAlign::Center;
     labelStyle.lineSpacing = 1.02f;
     labelStyle.maxLines = mode == Mode::Stacked ? 5 : 1;
@@ -297,17 +299,17 @@ void BarChart::drawVertical(const WidgetFrame& frame, const Rect& content) const
         const float a = static_cast<float>(e.alpha) * opacity;
         const float cx = plotX + (static_cast<float>(e.rankShown) + 0.5f) * slotW;
         const float h = std::clamp(static_cast<float>(e.valueShown) / axis, 0.0f, 1.0f) * plotH;
-        const Color c = e.rank < 3 ? mix(color_, rankColor(e.rank), 0.75f) : color_;
+        const Color c = e.rank < 3 ? rankColor(e.rank) : color_;
         if (h > 0.5f) {
             const Rect bar{cx - barW * 0.5f, bottom - h, barW, h};
             canvas.roundedRectGradient(bar, std::min(barW * 0.3f, layout.px(4)), c.withAlpha(0.95f * a),
                                        Color::rgba8(0x1F, 0x4F, 0xD8).withAlpha(0.25f * a));
             canvas.rect({bar.x, bar.y, barW, std::min(h, std::max(hair, layout.px(2)))}, mix(c, theme.text, 0.5f).withAlpha(a));
         }
-        // Value on top: where it fits, or for the top three when the bars are many.
+        // Value on top: where it fits; with many narrow bars only the largest.
         const std::string valueText = formatCompact(e.valueShown, decimals_);
         const float vw = measureText(frame.bold, valueText, valueStyle.sizePx);
-        if (vw <= slotW * 1.05f || e.rank < 3) {
+        if (vw <= slotW * 1.05f || e.rank == 0) {
             TextPaint paint;
             paint.color = (e.rank < 3 ? c : theme.text).withAlpha(a);
             valueStyle.maxWidth = std::max(vw, slotW) + layout.px(2);
@@ -321,11 +323,13 @@ void BarChart::drawVertical(const WidgetFrame& frame, const Rect& content) const
             label.clear();
             for (char32_t ch : decodeUtf8(e.item.label)) label += (label.empty() ? "" : "\n") + encodeUtf8(ch);
         }
-        labelStyle.maxWidth = mode == Mode::Sparse ? widest + layout.px(4) : std::max(slotW, labelStyle.sizePx * 1.2f);
+        labelStyle.maxWidth = mode == Mode::Sparse ? sparseW + layout.px(2) : std::max(slotW, labelStyle.sizePx * 1.2f);
+        if (mode == Mode::Sparse) canvas.rect({cx - hair * 0.5f, bottom, hair, layout.px(4)}, theme.text.withAlpha(0.3f * a));
         TextPaint paint;
         paint.color = (e.rank < 3 ? theme.text : theme.textMuted).withAlpha(a);
         const TextLayout t = layoutText(frame.regular, label, labelStyle);
-        canvas.text(frame.regular, t, {cx - t.width * 0.5f, bottom + layout.px(6)}, paint);
+        const float lx = std::clamp(cx - t.width * 0.5f, content.x, content.x + content.w - t.width);
+        canvas.text(frame.regular, t, {lx, bottom + layout.px(6)}, paint);
     }
 }
 

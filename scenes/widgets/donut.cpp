@@ -206,7 +206,7 @@ void Donut::draw(const WidgetFrame& frame, const Rect& box) const {
     TextStyle labelStyle;
     labelStyle.sizePx = textSize;
     labelStyle.maxLines = 1;
-    labelStyle.maxWidth = legend.w * 0.52f;
+    labelStyle.maxWidth = legend.w * (legend.w >= layout.px(180) ? 0.4f : 0.52f);
     TextStyle pctStyle = labelStyle;
     pctStyle.align = TextAlign::Right;
     pctStyle.maxWidth = legend.w * 0.45f;
@@ -226,6 +226,15 @@ void Donut::draw(const WidgetFrame& frame, const Rect& box) const {
         const double share = shownSum > 0 ? entries_[i].share / shownSum : 0.0;
         drawText(canvas, frame.bold, formatPercent(share, 1), pctStyle,
                  {legend.x + legend.w - pctStyle.maxWidth, cy - textSize * 0.5f - textSize * 0.125f}, pctPaint);
+        if (legend.w >= layout.px(180)) {
+            TextPaint valuePaint;
+            valuePaint.color = theme.textMuted;
+            TextStyle valueStyle = pctStyle;
+            valueStyle.sizePx = layout.px(14);
+            valueStyle.maxWidth = legend.w * 0.3f;
+            drawText(canvas, frame.regular, formatCompact(entries_[i].segment.value, decimals_), valueStyle,
+                     {legend.x + legend.w - layout.px(66) - valueStyle.maxWidth, cy - valueStyle.sizePx * 0.625f}, valuePaint);
+        }
         canvas.rect({legend.x, y + rowH - hair, legend.w, hair}, theme.text.withAlpha(0.06f));
         y += rowH;
     }

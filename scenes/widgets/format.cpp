@@ -112,8 +112,8 @@ AxisTicks niceTicks(double lo, double hi, int maxTicks) {
     }
     maxTicks = std::max(1, maxTicks);
     ticks.step = niceStep((hi - lo) / maxTicks);
-    ticks.min = std::floor(lo / ticks.step + 1e-9) * ticks.step;
-    ticks.max = std::ceil(hi / ticks.step - 1e-9) * ticks.step;
+    ticks.min = std::floor(lo / ticks.step + 1e-12) * ticks.step;
+    ticks.max = std::ceil(hi / ticks.step - 1e-12) * ticks.step;
     const int count = static_cast<int>(std::llround((ticks.max - ticks.min) / ticks.step));
     for (int i = 0; i <= count; ++i) {
         double v = ticks.min + i * ticks.step;

@@ -225,7 +225,7 @@ void LineChart::draw(const WidgetFrame& frame, const Rect& box) const {
     }
 
     // The scrolling time axis: ticks at absolute multiples of a nice step, labels fading at the ends.
-    const double step = niceTimeStep(window_ / std::max(1.0, static_cast<double>(plot.w / layout.px(150))));
+    const double step = niceTimeStep(window_ / std::max(1.0, static_cast<double>(plot.w / layout.px(110))));
     TextStyle timeStyle;
     timeStyle.sizePx = labelSize;
     for (double k = std::floor((now_ - window_) / step); k <= std::floor(now_ / step); k += 1) {
@@ -254,7 +254,7 @@ void LineChart::draw(const WidgetFrame& frame, const Rect& box) const {
     std::vector<glm::vec2> pts;
     pts.reserve(data.size());
     for (const Sample& s : data) pts.push_back({mapX(s.t), mapY(s.v)});
-    if (static_cast<float>(pts.size()) <= plot.w / layout.px(14)) pts = smoothMonotone(pts, 10);
+    if (static_cast<float>(pts.size()) <= plot.w / layout.px(10)) pts = smoothMonotone(pts, 10);
     pts = clipX(pts, plot.x, right);
     if (pts.empty()) return;
     for (auto& p : pts) p.y = std::clamp(p.y, plot.y - layout.px(4), bottom);

@@ -15,7 +15,7 @@
 // are visible than the plot has pixel columns, they are folded into buckets of two output pixels
 // aligned to absolute time (so the fold does not shimmer while scrolling), each keeping its min
 // and max in time order: spikes survive, the vertex count stays proportional to the width.
-// Few points are drawn as a monotone cubic curve (no overshoot above the data).
+// Few points (at least 10 design px apart on average) are drawn as a monotone cubic curve (no overshoot above the data).
 // The y axis uses nice 1-2-5 ticks and eases to a new range instead of jumping; a new sample
 // grows in from the previous point; the latest value has a glowing marker and a value label.
 // settled() ignores the scrolling itself (that never stops).
