@@ -148,7 +148,7 @@ TEST_F(TextTest, OutlineAddsDarkPixelsAroundGlyphs) {
 
 TEST_F(TextTest, OutlineWiderThanTheSpreadNeverFillsTheGlyphQuad) {
     // Regression: an outline wider than the SDF's encoded distance once lit up every glyph's quad as
-    // a solid box. 20 px outline at 21 px size is far beyond the ~2.6 px spread.
+    // a solid box. 20 px outline at 21 px size is far beyond the ~4 px spread (0.1875 em).
     const Color grey{0.5f, 0.5f, 0.5f, 1};
     const Rgba greyPx = toRgba(grey);
     const float size = 21;
