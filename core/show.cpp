@@ -3,61 +3,12 @@
 #include <algorithm>
 
 #include "core/json_reader.hpp"
+#include "core/show_reader.hpp"
 
 namespace exhibit {
 namespace {
 
-bool isIdChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'; }
-
-// Empty when s matches [a-z0-9_-]{1,32} (starting with a letter when requireLetter), else what
-// an id must look like.
-std::string idProblem(const std::string& s, bool requireLetter) {
-    bool ok = !s.empty() && s.size() <= 32 && std::all_of(s.begin(), s.end(), isIdChar) &&
-              (!requireLetter || (s[0] >= 'a' && s[0] <= 'z'));
-    if (ok) return {};
-    return std::string("1 to 32 characters a-z, 0-9, \"_\" or \"-\"") + (requireLetter ? " starting with a letter" : "");
-}
-
-std::string readId(const JsonNode& node, bool requireLetter) {
-    std::string s = node.string();
-    if (auto problem = idProblem(s, requireLetter); !problem.empty()) {
-        node.fail("expected " + problem + ", got " + quoteForMessage(s));
-    }
-    return s;
-}
-
-std::string readText(const JsonNode& node) {
-    std::string s = node.string();
-    if (s.find_first_not_of(" \t\r\n") == std::string::npos) node.fail("must not be empty");
-    return s;
-}
-
-std::string readTextOr(const JsonNode& parent, std::string_view key) {
-    auto c = parent.optionalChild(key);
-    return c ? readText(*c) : std::string();
-}
-
-// A path relative to the show folder that cannot leave it.
-std::string readRelativePath(const JsonNode& node) {
-    std::string s = node.string();
-    if (s.empty()) node.fail("expected a path relative to the show folder, got \"\"");
-    if (s.find('\0') != std::string::npos) node.fail("path must not contain a NUL character");
-    bool absolute = s[0] == '/' || s[0] == '\\' || (s.size() >= 2 && s[1] == ':') || s[0] == '~';
-    if (absolute) node.fail("path must be relative to the show folder, got " + quoteForMessage(s));
-    if (s.find('\\') != std::string::npos) node.fail("use \"/\" to separate folders, got " + quoteForMessage(s));
-    for (std::size_t start = 0; start <= s.size();) {
-        std::size_t end = std::min(s.find('/', start), s.size());
-        if (std::string_view(s).substr(start, end - start) == "..") {
-            node.fail("path must stay inside the show folder (no \"..\"), got " + quoteForMessage(s));
-        }
-        start = end + 1;
-    }
-    return s;
-}
-
-MapLevel readLevel(const JsonNode& layer) {
-    return layer.choice("level", {"county", "prefecture"}) == "county" ? MapLevel::County : MapLevel::Prefecture;
-}
+using namespace show_detail;
 
 Theme readTheme(const JsonNode& node) {
     node.rejectUnknownKeys({"background", "backgroundTop", "panel", "text", "textMuted", "accent", "font", "fontBold",
@@ -75,14 +26,11 @@ Theme readTheme(const JsonNode& node) {
     return t;
 }
 
-std::vector<LayoutRegion> readLayout(const JsonNode& node) {
-    node.rejectUnknownKeys({"regions"});
+std::vector<LayoutRegion> readRegions(const JsonNode& regionsNode) {
     std::vector<LayoutRegion> regions;
-    auto regionsNode = node.optionalChild("regions");
-    if (!regionsNode) return regions;
-    regionsNode->expectObject();
-    if (regionsNode->size() > 64) regionsNode->fail("expected at most 64 regions, got " + std::to_string(regionsNode->size()));
-    for (const auto& [name, value] : regionsNode->members()) {
+    regionsNode.expectObject();
+    if (regionsNode.size() > 64) regionsNode.fail("expected at most 64 regions, got " + std::to_string(regionsNode.size()));
+    for (const auto& [name, value] : regionsNode.members()) {
         if (auto problem = idProblem(name, true); !problem.empty()) {
             value.fail("region name must be " + problem + ", got " + quoteForMessage(name));
         }
@@ -92,10 +40,41 @@ std::vector<LayoutRegion> readLayout(const JsonNode& node) {
     return regions;  // nlohmann keeps object members sorted by key
 }
 
+void readLayout(const JsonNode& node, ShowFile& show) {
+    node.rejectUnknownKeys({"regions", "variants"});
+    if (auto regions = node.optionalChild("regions")) show.regions = readRegions(*regions);
+    auto variants = node.optionalChild("variants");
+    if (!variants) return;
+    for (const JsonNode& v : variants->items(1, 8)) {
+        v.rejectUnknownKeys({"name", "minAspect", "regions"});
+        LayoutVariant variant;
+        variant.name = readText(v.child("name"));
+        variant.minAspect = static_cast<float>(v.number("minAspect", 0.1, 20));
+        variant.regions = readRegions(v.child("regions"));
+        if (!show.layoutVariants.empty() && variant.minAspect <= show.layoutVariants.back().minAspect) {
+            v.child("minAspect").fail("variants must be listed by increasing minAspect, got " +
+                                      formatNumber(variant.minAspect) + " after " +
+                                      formatNumber(show.layoutVariants.back().minAspect));
+        }
+        show.layoutVariants.push_back(std::move(variant));
+    }
+}
+
 ChoroplethLayer readChoropleth(const JsonNode& node) {
-    node.rejectUnknownKeys({"type", "metric", "classes", "otherColor", "otherLabel"});
+    node.rejectUnknownKeys({"type", "metric", "classes", "ramp", "scale", "otherColor", "otherLabel"});
     ChoroplethLayer layer;
-    layer.metric = node.choice("metric", {"exit_year"});
+    JsonNode metric = node.child("metric");
+    layer.metric = metric.string() == "exit_year" ? "exit_year" : readFeedMetric(metric);
+    layer.otherColor = node.color("otherColor");
+    layer.otherLabel = readTextOr(node, "otherLabel");
+    if (layer.isFeedMetric()) {
+        if (node.has("classes")) node.child("classes").fail("classes are for metric \"exit_year\"; a feed metric takes a \"ramp\"");
+        for (const JsonNode& c : node.child("ramp").items(2, 8)) layer.ramp.push_back(c.color());
+        const std::string scale = node.has("scale") ? node.choice("scale", {"linear", "sqrt", "log"}) : "linear";
+        layer.scale = scale == "sqrt" ? RampScale::Sqrt : scale == "log" ? RampScale::Log : RampScale::Linear;
+        return layer;
+    }
+    if (node.has("ramp") || node.has("scale")) node.child(node.has("ramp") ? "ramp" : "scale").fail("metric \"exit_year\" takes \"classes\", not a ramp");
     auto classes = node.child("classes").items(1, 16);
     for (std::size_t i = 0; i < classes.size(); ++i) {
         const JsonNode& c = classes[i];
@@ -112,8 +91,31 @@ ChoroplethLayer readChoropleth(const JsonNode& node) {
         cls.label = readText(c.child("label"));
         layer.classes.push_back(std::move(cls));
     }
-    layer.otherColor = node.color("otherColor");
-    layer.otherLabel = readTextOr(node, "otherLabel");
+    return layer;
+}
+
+RipplesLayer readRipples(const JsonNode& node) {
+    node.rejectUnknownKeys({"type", "metric", "color", "minRadius", "maxRadius", "period", "rings"});
+    RipplesLayer layer;
+    layer.metric = readFeedMetric(node.child("metric"));
+    layer.color = node.color("color");
+    layer.minRadius = static_cast<float>(node.numberOr("minRadius", layer.minRadius, 0.5, 200));
+    layer.maxRadius = static_cast<float>(node.numberOr("maxRadius", layer.maxRadius, layer.minRadius, 400));
+    layer.period = static_cast<float>(node.numberOr("period", layer.period, 0.2, 60));
+    layer.rings = node.integerOr("rings", layer.rings, 1, 4);
+    return layer;
+}
+
+FlylinesLayer readFlylines(const JsonNode& node) {
+    node.rejectUnknownKeys({"type", "events", "color", "width", "bend", "seconds", "maxLines", "labels"});
+    FlylinesLayer layer;
+    layer.events = readEventKinds(node.child("events"));
+    layer.color = node.color("color");
+    layer.width = static_cast<float>(node.numberOr("width", layer.width, 0.2, 20));
+    layer.bend = static_cast<float>(node.numberOr("bend", layer.bend, 0, 1));
+    layer.seconds = static_cast<float>(node.numberOr("seconds", layer.seconds, 0.2, 60));
+    layer.maxLines = node.integerOr("maxLines", layer.maxLines, 1, 100000);
+    layer.labels = node.booleanOr("labels", layer.labels);
     return layer;
 }
 
@@ -152,13 +154,16 @@ MapLayer readLayer(const JsonNode& node) {
     node.expectObject();
     if (!node.has("type")) {
         // A misspelt "type" is better reported as such than as a missing field.
-        node.rejectUnknownKeys({"type", "metric", "classes", "otherColor", "otherLabel", "level", "color", "width",
-                                "glow", "glowWidth", "size", "outline", "bold"});
+        node.rejectUnknownKeys({"type", "metric", "classes", "ramp", "scale", "otherColor", "otherLabel", "level",
+                                "color", "width", "glow", "glowWidth", "size", "outline", "bold", "minRadius",
+                                "maxRadius", "period", "rings", "events", "bend", "seconds", "maxLines", "labels"});
     }
-    std::string type = node.choice("type", {"choropleth", "borders", "outline", "labels"});
+    std::string type = node.choice("type", {"choropleth", "borders", "outline", "labels", "ripples", "flylines"});
     if (type == "choropleth") return readChoropleth(node);
     if (type == "borders") return readBorders(node);
     if (type == "outline") return readOutline(node);
+    if (type == "ripples") return readRipples(node);
+    if (type == "flylines") return readFlylines(node);
     return readLabels(node);
 }
 
@@ -187,10 +192,14 @@ MapSceneSpec readMapScene(const JsonNode& scene) {
 
 SceneSpec readScene(const JsonNode& node) {
     node.rejectUnknownKeys({"id", "type", "title", "subtitle", "region", "source", "geo", "facts", "layers", "legend",
-                            "notice"});
+                            "notice", "widgets"});
     SceneSpec scene;
     scene.id = readId(node.child("id"), true);
-    scene.type = node.choice("type", {"map"});
+    scene.type = node.choice("type", {"map", "dashboard"});
+    if (scene.type == "dashboard")
+        for (const JsonNode& widget : node.child("widgets").items(1, 32)) scene.widgets.push_back(readWidget(widget));
+    else if (node.has("widgets"))
+        node.child("widgets").fail("only scenes of type \"dashboard\" have widgets");
     scene.title = readText(node.child("title"));
     scene.subtitle = readTextOr(node, "subtitle");
     scene.region = node.stringOr("region", "");
@@ -228,14 +237,21 @@ FeedSpec readFeed(const JsonNode& node) {
     return feed;
 }
 
-// Fails on node unless name is one of the layout regions.
-void checkRegionName(const JsonNode& node, const std::string& name, const std::vector<LayoutRegion>& regions) {
+// Fails on node unless name is a region of the base layout or of one of its variants.
+void checkRegionName(const JsonNode& node, const std::string& name, const ShowFile& show) {
     std::vector<std::string_view> names;
-    for (const LayoutRegion& r : regions) {
-        if (r.name == name) return;
-        names.push_back(r.name);
-    }
-    std::string message = "no region " + quoteForMessage(name) + " in layout.regions";
+    auto scan = [&](const std::vector<LayoutRegion>& regions) {
+        for (const LayoutRegion& r : regions) {
+            if (r.name == name) return true;
+            names.push_back(r.name);
+        }
+        return false;
+    };
+    if (scan(show.regions)) return;
+    for (const auto& variant : show.layoutVariants)
+        if (scan(variant.regions)) return;
+    std::string message = "no region " + quoteForMessage(name) + " in layout.regions" +
+                          (show.layoutVariants.empty() ? "" : " or its variants");
     std::string_view suggestion = closestMatch(name, names);
     if (!suggestion.empty()) message += " (did you mean " + quoteForMessage(suggestion) + "?)";
     node.fail(message);
@@ -251,9 +267,14 @@ void checkReferences(const JsonNode& root, ShowFile& show) {
                                            std::to_string(j) + "])");
             }
         }
-        if (scenes[i].has("region")) checkRegionName(scenes[i].child("region"), scene.region, show.regions);
+        if (scenes[i].has("region")) checkRegionName(scenes[i].child("region"), scene.region, show);
         if (scene.map && scene.map->legend) {
-            checkRegionName(scenes[i].child("legend").child("region"), scene.map->legend->region, show.regions);
+            checkRegionName(scenes[i].child("legend").child("region"), scene.map->legend->region, show);
+        }
+        if (!scene.widgets.empty()) {
+            auto widgets = scenes[i].child("widgets").items(1, 32);
+            for (std::size_t w = 0; w < scene.widgets.size(); ++w)
+                checkRegionName(widgets[w].child("region"), scene.widgets[w].region, show);
         }
     }
 
@@ -289,7 +310,7 @@ ShowFile readShow(const JsonNode& root) {
     show.name = readId(root.child("name"), false);
     show.title = readText(root.child("title"));
     if (auto theme = root.optionalChild("theme")) show.theme = readTheme(*theme);
-    if (auto layout = root.optionalChild("layout")) show.regions = readLayout(*layout);
+    if (auto layout = root.optionalChild("layout")) readLayout(*layout, show);
     for (const JsonNode& scene : root.child("scenes").items(1, 64)) show.scenes.push_back(readScene(scene));
     if (auto feeds = root.optionalChild("feeds"))
         for (const JsonNode& feed : feeds->items(1, 16)) show.feeds.push_back(readFeed(feed));
@@ -309,6 +330,13 @@ const SceneSpec* ShowFile::findScene(std::string_view id) const {
 const LayoutRegion* ShowFile::findRegion(std::string_view regionName) const {
     auto it = std::find_if(regions.begin(), regions.end(), [&](const LayoutRegion& r) { return r.name == regionName; });
     return it == regions.end() ? nullptr : &*it;
+}
+
+const std::vector<LayoutRegion>& ShowFile::regionsFor(float aspect) const {
+    const std::vector<LayoutRegion>* chosen = &regions;
+    for (const auto& variant : layoutVariants)
+        if (aspect >= variant.minAspect) chosen = &variant.regions;
+    return *chosen;
 }
 
 std::filesystem::path ShowFile::resolve(const std::string& relative) const { return baseDir / relative; }

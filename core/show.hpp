@@ -55,11 +55,18 @@ struct ChoroplethClass {
     std::string label;
 };
 
+enum class RampScale { Linear, Sqrt, Log };
+
+// Colours counties by a value: "exit_year" from the facts (one class per year), or a feed metric
+// of each county through a colour ramp from the lowest to the highest value on the map now.
 struct ChoroplethLayer {
-    std::string metric;  // "exit_year"
-    std::vector<ChoroplethClass> classes;
-    Color otherColor;        // counties that match no class
+    std::string metric;  // "exit_year" or a feed metric such as "ecommerce_orders"
+    std::vector<ChoroplethClass> classes;  // exit_year only
+    std::vector<Color> ramp;               // feed metrics only: 2 to 8 colours, low to high
+    RampScale scale = RampScale::Linear;   // feed metrics only
+    Color otherColor;        // counties that match no class / have no value yet
     std::string otherLabel;  // empty: not shown in the legend
+    bool isFeedMetric() const { return metric != "exit_year"; }
 };
 
 struct BordersLayer {
@@ -83,7 +90,29 @@ struct LabelsLayer {
     bool bold = false;
 };
 
-using MapLayer = std::variant<ChoroplethLayer, BordersLayer, OutlineLayer, LabelsLayer>;
+// Animated rings at each county's label point, sized by a feed metric (sqrt of the value, so the
+// area follows the value), all counties in one instanced draw.
+struct RipplesLayer {
+    std::string metric;
+    Color color;
+    float minRadius = 4, maxRadius = 22;  // design px
+    float period = 2.4f;                  // seconds per ring
+    int rings = 2;
+};
+
+// Arcs from a county to where a feed event went (a city by longitude/latitude, or a region of the
+// show), with a moving head and a fading trail; the newest `maxLines` events are kept.
+struct FlylinesLayer {
+    std::vector<std::string> events;  // event kinds, e.g. {"order_shipped"}
+    Color color;
+    float width = 1.6f;      // design px
+    float bend = 0.25f;      // arc height as a fraction of its length
+    float seconds = 2.4f;    // flight time of the head
+    int maxLines = 100;
+    bool labels = true;      // destination names at the arc ends
+};
+
+using MapLayer = std::variant<ChoroplethLayer, BordersLayer, OutlineLayer, LabelsLayer, RipplesLayer, FlylinesLayer>;
 
 // Paths are as written in the show file, relative to its folder; use ShowFile::resolve.
 struct MapGeoPaths {
@@ -107,14 +136,50 @@ struct MapSceneSpec {
     std::string notice;  // map-data licence notice line; may be empty
 };
 
+enum class WidgetKind { Kpi, Line, Bar, Donut, Ticker, History };
+enum class GroupBy { County, Prefecture };
+enum class LineMode { Value, PerMinute };
+
+// One part of a donut: a feed metric of one region.
+struct DonutPart {
+    std::string label;
+    std::string metric;
+    std::string adcode;
+};
+
+// A chart on a dashboard, bound to the feed (or, for "history", to the facts). One flat record:
+// the reader accepts only the fields of the widget's kind, and fills in the defaults.
+struct WidgetSpec {
+    WidgetKind kind = WidgetKind::Kpi;
+    std::string region;  // names a layout region; a widget whose region is not in the output's layout is not shown
+    std::string title;
+    std::string unit;
+    int decimals = 0;
+    std::optional<Color> color;
+    std::string metric;             // kpi, line, bar, donut (with `by`)
+    std::string adcode = "520000";  // kpi, line: the region whose value is shown
+    GroupBy by = GroupBy::County;   // bar, donut (with `metric`): one item per county or prefecture
+    LineMode mode = LineMode::Value;  // line: the value, or its rate per minute
+    double windowSeconds = 300;       // line
+    bool vertical = false;            // bar: columns instead of a ranked list
+    int maxBars = 0;                  // bar: 0 = all that fit
+    std::vector<DonutPart> parts;     // donut (instead of metric + by)
+    std::string centerLabel;          // donut
+    std::vector<std::string> events;  // ticker: event kinds
+    int capacity = 50;                // ticker
+    std::string population, batches;  // history: facts files (paths relative to the show)
+    double secondsPerYear = 1.6;      // history
+};
+
 struct SceneSpec {
     std::string id;
-    std::string type;  // "map"
+    std::string type;  // "map" or "dashboard"
     std::string title;
     std::string subtitle;  // may be empty
     std::string region;    // names a LayoutRegion; empty: the whole output
     std::string source;    // data-source footer line; may be empty
-    std::optional<MapSceneSpec> map;  // set when type == "map"
+    std::optional<MapSceneSpec> map;  // set for "map" and "dashboard"
+    std::vector<WidgetSpec> widgets;  // "dashboard"
 };
 
 // One data source of the show (see docs/feed-format.md). `url` is "simulator", "file:PATH"
@@ -130,6 +195,14 @@ struct FeedSpec {
     std::string caFile, certFile, keyFile;   // TLS (paths as given: system or show-relative)
 };
 
+// Regions for outputs at least `minAspect` wide (width / height), e.g. a 32:9 wall: the scenes are
+// laid out again from these instead of stretching the 16:9 design.
+struct LayoutVariant {
+    std::string name;
+    float minAspect = 0;
+    std::vector<LayoutRegion> regions;  // sorted by name
+};
+
 struct ShowFile {
     std::filesystem::path path;     // the show file
     std::filesystem::path baseDir;  // its folder; relative paths in the show start here
@@ -137,12 +210,16 @@ struct ShowFile {
     std::string title;
     Theme theme;
     std::vector<LayoutRegion> regions;  // sorted by name
+    std::vector<LayoutVariant> layoutVariants;  // by increasing minAspect
     std::string startScene;             // always names a scene
     std::vector<SceneSpec> scenes;
     std::vector<FeedSpec> feeds;        // never empty: defaults to the built-in simulator
 
     const SceneSpec* findScene(std::string_view id) const;
-    const LayoutRegion* findRegion(std::string_view name) const;
+    const LayoutRegion* findRegion(std::string_view name) const;  // in the base layout
+    // The regions for an output of this aspect ratio: the variant with the largest minAspect not
+    // above it, else the base layout.
+    const std::vector<LayoutRegion>& regionsFor(float aspect) const;
     std::filesystem::path resolve(const std::string& relative) const;  // baseDir / relative
 };
 

@@ -103,9 +103,15 @@ void FeedHub::accept(Sink& sink, std::string_view body) {
     for (auto& message : parsed.messages) {
         for (auto& u : message.metrics) {
             auto& slot = state_.values[u.adcode][u.metric];
-            if (u.value.timestamp >= slot.timestamp) slot = u.value;
+            if (u.value.timestamp >= slot.timestamp) {
+                slot = u.value;
+                slot.source = sink.index;
+            }
         }
-        for (auto& e : message.events) state_.events.push_back(std::move(e));
+        for (auto& e : message.events) {
+            e.serial = ++eventSerial_;
+            state_.events.push_back(std::move(e));
+        }
     }
     if (state_.events.size() > kMaxEvents)
         state_.events.erase(state_.events.begin(), state_.events.end() - static_cast<std::ptrdiff_t>(kMaxEvents));

@@ -67,6 +67,7 @@ private:
     mutable std::mutex mutex_;
     std::vector<std::unique_ptr<Sink>> sinks_;
     Snapshot state_;
+    std::uint64_t eventSerial_ = 0;
     bool dirty_ = true;
     std::shared_ptr<const Snapshot> published_;
     std::ofstream recording_;

@@ -12,26 +12,6 @@ namespace {
 
 using json = nlohmann::json;
 
-struct MetricInfo {
-    std::string_view name;
-    bool counts;  // whole numbers
-};
-constexpr MetricInfo kMetrics[] = {
-    {"poor_population", true},    {"ecommerce_orders", true},  {"ecommerce_sales", false},
-    {"online_shops", true},       {"express_stations", true},  {"telemedicine_consults", true},
-    {"remote_ecg", true},         {"remote_imaging", true},    {"video_consults", true},
-    {"online_classes", true},     {"class_attendance", true},  {"consumption_aid_sales", false},
-    {"livestream_viewers", true},
-};
-constexpr std::string_view kEventKinds[] = {"order_shipped", "consultation_referred", "class_held",
-                                            "livestream_started"};
-
-const MetricInfo* findMetric(std::string_view name) {
-    for (const auto& m : kMetrics)
-        if (m.name == name) return &m;
-    return nullptr;
-}
-
 class Reject : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -184,11 +164,6 @@ json parseBounded(std::string_view text) {
 }
 
 }  // namespace
-
-bool isKnownMetric(std::string_view metric) { return findMetric(metric) != nullptr; }
-bool isKnownEventKind(std::string_view kind) {
-    return std::find(std::begin(kEventKinds), std::end(kEventKinds), kind) != std::end(kEventKinds);
-}
 
 ParseResult MessageParser::parse(std::string_view payload) const {
     ParseResult result;

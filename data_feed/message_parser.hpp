@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/metric_catalog.hpp"
 #include "data_feed/snapshot.hpp"
 
 namespace exhibit {
@@ -38,9 +39,6 @@ struct ParseResult {
     std::vector<std::string> rejections;  // one reason per rejected message
 };
 
-// The metrics the wall knows, with whether they count things (whole, non-negative numbers).
-bool isKnownMetric(std::string_view metric);
-bool isKnownEventKind(std::string_view kind);
 
 class MessageParser {
 public:

@@ -14,6 +14,9 @@ constexpr double kOrdersPerDay = 120000;   // illustrative
 constexpr double kClassesPerDay = 900;     // illustrative
 constexpr double kAveragePrice = 46;       // yuan per order, illustrative
 constexpr double kShippedShare = 0.002;    // orders that become flyline events
+constexpr double kReferredShare = 0.25;    // consultations referred up to Guiyang (illustrative)
+// Split of telemedicine consultations by kind (illustrative).
+constexpr double kEcgShare = 0.38, kImagingShare = 0.27;
 
 struct City {
     const char* name;
@@ -68,11 +71,29 @@ void SimulatorSource::advance(double from, double to, std::string& out) {
         auto poisson = [&](double mean) { return mean > 0 ? std::poisson_distribution<long>(mean)(rng_) : 0L; };
         const long orders = poisson(kOrdersPerDay * c.weight * r);
         c.orders += static_cast<double>(orders);
-        c.consults += static_cast<double>(poisson(kConsultsPerDay * c.weight * r));
+        const long consults = poisson(kConsultsPerDay * c.weight * r);
+        c.consults += static_cast<double>(consults);
         const long classes = poisson(kClassesPerDay * c.weight * r);
         c.classes += static_cast<double>(classes);
-        for (long k = 0; k < classes; ++k) c.attendance += static_cast<double>(std::uniform_int_distribution<int>(15, 60)(rng_));
+        long attendance = 0;
+        for (long k = 0; k < classes; ++k) attendance += std::uniform_int_distribution<int>(15, 60)(rng_);
+        c.attendance += static_cast<double>(attendance);
         if (out.size() > 200000) continue;  // a long catch-up emits counters, not every event
+        const auto event = [&](const char* kind, nlohmann::json extra) {
+            nlohmann::json e = {{"type", "event"}, {"ts", to}, {"event", kind}, {"from", c.county.adcode},
+                                {"provenance", "simulated"}};
+            e.update(extra);
+            out += e.dump() + "\n";
+        };
+        for (long k = 0; k < consults; ++k)
+            if (std::bernoulli_distribution(kReferredShare)(rng_))
+                event("consultation_referred", {{"to", {{"name", "贵阳"}, {"adcode", "520100"}}},
+                                                {"value", 1},
+                                                {"text", c.county.name + " 远程会诊转诊至省级医院"}});
+        if (classes > 0)
+            event("class_held", {{"value", attendance},
+                                 {"text", c.county.name + " 在线课堂 " + std::to_string(classes) + " 节，" +
+                                              std::to_string(attendance) + " 人次"}});
         const long shipped = poisson(static_cast<double>(orders) * kShippedShare * 50);
         for (long k = 0; k < shipped && k < 3; ++k) {
             const City& city = kCities[std::uniform_int_distribution<std::size_t>(0, std::size(kCities) - 1)(rng_)];
@@ -115,6 +136,10 @@ std::string SimulatorSource::generate(double epoch) {
     values.push_back(metric("520000", "ecommerce_orders", orders));
     values.push_back(metric("520000", "ecommerce_sales", std::round(orders * kAveragePrice)));
     values.push_back(metric("520000", "telemedicine_consults", consults));
+    const double ecg = std::round(consults * kEcgShare), imaging = std::round(consults * kImagingShare);
+    values.push_back(metric("520000", "remote_ecg", ecg));
+    values.push_back(metric("520000", "remote_imaging", imaging));
+    values.push_back(metric("520000", "video_consults", consults - ecg - imaging));
     values.push_back(metric("520000", "online_classes", classes));
     values.push_back(metric("520000", "class_attendance", attendance));
     const double viewers = std::round(40000 * rhythm(localHour(epoch)) *

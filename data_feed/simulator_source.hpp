@@ -5,6 +5,7 @@
 // Counters are "today so far" (reset at local midnight, China time), follow a daily rhythm (quiet
 // at night, busy 9-12 and 19-22) and each county has a stable share; events (orders shipped to
 // real Chinese cities, consultations referred to Guiyang, classes held) come in random bursts.
+// Consultations are also split into remote ECG, imaging and video (illustrative shares).
 // Every message it makes says "provenance": "simulated".
 //
 //   SimulatorSource sim(seed, counties);     // counties: adcode + prefecture adcode

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -30,6 +31,7 @@ struct MetricValue {
     Provenance provenance = Provenance::Simulated;
     std::string sourceId;  // facts source id when Real; empty when Simulated
     double timestamp = 0;  // seconds since the Unix epoch, when the value was measured
+    std::size_t source = 0;  // index into Snapshot::sources of the source that brought it
 };
 
 // Something that happened once, e.g. an order shipped from a county to a city (a flyline).
@@ -44,6 +46,7 @@ struct FeedEvent {
     Provenance provenance = Provenance::Simulated;
     std::string sourceId;
     std::string text;  // optional caption for tickers
+    std::uint64_t serial = 0;  // 1, 2, 3, ... in the order the hub accepted the events
 };
 
 enum class SourceState { Connecting, Ok, Stale, Error };

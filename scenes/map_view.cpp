@@ -80,6 +80,8 @@ void MapView::rebuild(const Layout& layout, const Rect& area, std::span<const Re
                            meshes.main = buildBorderMesh(province_, projection_, layout.px(o.width), o.color);
                        },
                        [&](const LabelsLayer&) {},
+                       [&](const RipplesLayer&) {},
+                       [&](const FlylinesLayer&) {},
                    },
                    layer);
         layerMeshes_.push_back(std::move(meshes));

@@ -296,9 +296,9 @@ TEST(ShowFileErrors, SceneFields) {
               "got \"1st\"");
     EXPECT_EQ(errorAfter([](json& j) { scene0(j).erase("id"); }), "show.json: scenes[0].id: missing required field");
     EXPECT_EQ(errorAfter([](json& j) { scene0(j)["type"] = 3; }),
-              "show.json: scenes[0].type: expected \"map\", got number");
+              "show.json: scenes[0].type: expected \"map\" or \"dashboard\", got number");
     EXPECT_EQ(errorAfter([](json& j) { scene0(j)["type"] = "chart"; }),
-              "show.json: scenes[0].type: expected \"map\", got \"chart\"");
+              "show.json: scenes[0].type: expected \"map\" or \"dashboard\", got \"chart\"");
     EXPECT_EQ(errorAfter([](json& j) { scene0(j)["title"] = ""; }), "show.json: scenes[0].title: must not be empty");
     EXPECT_EQ(errorAfter([](json& j) { scene0(j)["subtitle"] = false; }),
               "show.json: scenes[0].subtitle: expected a string, got boolean");
@@ -341,7 +341,7 @@ TEST(ShowFileErrors, MisspeltLayerTypeIsReportedAsSuch) {
               "show.json: scenes[0].layers[0].type: missing required field");
     EXPECT_EQ(errorAfter([](json& j) { layer0(j)["type"] = "border"; }),
               "show.json: scenes[0].layers[0].type: expected one of \"choropleth\", \"borders\", \"outline\", \"labels\", "
-              "got \"border\"");
+              "\"ripples\", \"flylines\", got \"border\"");
 }
 
 TEST(ShowFileErrors, LayerValues) {
@@ -382,7 +382,23 @@ TEST(ShowFileErrors, Choropleth) {
         return layer0(j);
     };
     EXPECT_EQ(errorAfter([&](json& j) { choropleth(j)["metric"] = "population"; }),
-              "show.json: scenes[0].layers[0].metric: expected \"exit_year\", got \"population\"");
+              "show.json: scenes[0].layers[0].metric: unknown metric \"population\"; the metrics are listed in "
+              "docs/feed-format.md");
+    EXPECT_EQ(errorAfter([&](json& j) { choropleth(j)["metric"] = "ecommerce_order"; }),
+              "show.json: scenes[0].layers[0].metric: unknown metric \"ecommerce_order\" (did you mean "
+              "\"ecommerce_orders\"?); the metrics are listed in docs/feed-format.md");
+    EXPECT_EQ(errorAfter([&](json& j) { choropleth(j)["metric"] = "ecommerce_orders"; }),
+              "show.json: scenes[0].layers[0].classes: classes are for metric \"exit_year\"; a feed metric takes a "
+              "\"ramp\"");
+    EXPECT_EQ(errorAfter([&](json& j) {
+                  json& c = choropleth(j);
+                  c["metric"] = "ecommerce_orders";
+                  c.erase("classes");
+                  c["ramp"] = {"#000000"};
+              }),
+              "show.json: scenes[0].layers[0].ramp: expected 2 to 8 items, got 1");
+    EXPECT_EQ(errorAfter([&](json& j) { choropleth(j)["ramp"] = {"#000000", "#FFFFFF"}; }),
+              "show.json: scenes[0].layers[0].ramp: metric \"exit_year\" takes \"classes\", not a ramp");
     EXPECT_EQ(errorAfter([&](json& j) { choropleth(j)["classes"] = json::array(); }),
               "show.json: scenes[0].layers[0].classes: expected 1 to 16 items, got 0");
     EXPECT_EQ(errorAfter([&](json& j) { choropleth(j)["classes"][0]["value"] = 2016.5; }),

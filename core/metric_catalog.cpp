@@ -1,0 +1,34 @@
+#include "core/metric_catalog.hpp"
+
+#include <algorithm>
+
+namespace exhibit {
+namespace {
+
+constexpr MetricInfo kMetrics[] = {
+    {"poor_population", true},    {"ecommerce_orders", true},  {"ecommerce_sales", false},
+    {"online_shops", true},       {"express_stations", true},  {"telemedicine_consults", true},
+    {"remote_ecg", true},         {"remote_imaging", true},    {"video_consults", true},
+    {"online_classes", true},     {"class_attendance", true},  {"consumption_aid_sales", false},
+    {"livestream_viewers", true},
+};
+constexpr std::string_view kEventKinds[] = {"order_shipped", "consultation_referred", "class_held",
+                                            "livestream_started"};
+
+}  // namespace
+
+std::span<const MetricInfo> knownMetrics() { return kMetrics; }
+std::span<const std::string_view> knownEventKinds() { return kEventKinds; }
+
+const MetricInfo* findMetric(std::string_view name) {
+    for (const auto& m : kMetrics)
+        if (m.name == name) return &m;
+    return nullptr;
+}
+
+bool isKnownMetric(std::string_view metric) { return findMetric(metric) != nullptr; }
+bool isKnownEventKind(std::string_view kind) {
+    return std::find(std::begin(kEventKinds), std::end(kEventKinds), kind) != std::end(kEventKinds);
+}
+
+}  // namespace exhibit
