@@ -25,8 +25,7 @@ void drawBackdrop(Canvas& canvas, const Theme& theme, const Layout& layout) {
 void drawHeader(Canvas& canvas, const SceneServices& services, const Layout& layout, const std::string& title,
                 const std::string& subtitle) {
     const Theme& theme = services.show.theme;
-    const Rect header = services.show.findRegion("header") ? layout.region("header")
-                                                           : Rect{0, 0, layout.output().w, layout.px(120)};
+    const Rect header = layout.find("header").value_or(Rect{0, 0, layout.output().w, layout.px(120)});
     const float left = header.x + layout.px(48);
     const float titleSize = layout.px(44);
     const float top = header.y + layout.px(26);
@@ -75,8 +74,7 @@ void drawFooter(Canvas& canvas, const SceneServices& services, const Layout& lay
                 const std::string& notice) {
     const Theme& theme = services.show.theme;
     const Rect all = layout.output();
-    const Rect footer = services.show.findRegion("footer") ? layout.region("footer")
-                                                           : Rect{0, all.h - layout.px(64), all.w, layout.px(64)};
+    const Rect footer = layout.find("footer").value_or(Rect{0, all.h - layout.px(64), all.w, layout.px(64)});
     canvas.rect(footer, theme.panel.withAlpha(theme.panel.a * 0.6f));
     const float left = footer.x + layout.px(48);
     const float width = footer.w - layout.px(96);
