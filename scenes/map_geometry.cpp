@@ -72,18 +72,30 @@ std::vector<ScreenPolygon> projectFeature(const GeoFeature& feature, const MapPr
     return polygons;
 }
 
+namespace {
+
+void appendFill(const GeoFeature& feature, const MapProjection& projection, Color color, Mesh2D& mesh) {
+    const std::uint32_t packed = color.packed();
+    std::vector<glm::vec2> triangles;
+    for (const auto& polygon : projectFeature(feature, projection)) {
+        triangles.clear();
+        tessellatePolygon(polygon, triangles);
+        for (const auto& p : triangles) mesh.vertices.push_back({p, packed, {0.0f, kSolidEdge}});
+    }
+}
+
+}  // namespace
+
 Mesh2DRef buildFillMesh(const GeoCollection& features, const MapProjection& projection,
                         const std::function<Color(const GeoFeature&)>& colorOf) {
     auto mesh = std::make_shared<Mesh2D>();
-    std::vector<glm::vec2> triangles;
-    for (const auto& feature : features.features) {
-        const std::uint32_t color = colorOf(feature).packed();
-        for (const auto& polygon : projectFeature(feature, projection)) {
-            triangles.clear();
-            tessellatePolygon(polygon, triangles);
-            for (const auto& p : triangles) mesh->vertices.push_back({p, color, {0.0f, kSolidEdge}});
-        }
-    }
+    for (const auto& feature : features.features) appendFill(feature, projection, colorOf(feature), *mesh);
+    return mesh;
+}
+
+Mesh2DRef buildFeatureFillMesh(const GeoFeature& feature, const MapProjection& projection, Color color) {
+    auto mesh = std::make_shared<Mesh2D>();
+    appendFill(feature, projection, color, *mesh);
     return mesh;
 }
 

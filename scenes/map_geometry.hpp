@@ -27,6 +27,9 @@ std::vector<ScreenPolygon> projectFeature(const GeoFeature& feature, const MapPr
 Mesh2DRef buildFillMesh(const GeoCollection& features, const MapProjection& projection,
                         const std::function<Color(const GeoFeature&)>& colorOf);
 
+// One feature's fill in one colour (white, to be tinted per frame by Canvas::mesh).
+Mesh2DRef buildFeatureFillMesh(const GeoFeature& feature, const MapProjection& projection, Color color);
+
 // One mesh of every ring's border (exteriors and holes) at `widthPx`; soft = a glow profile.
 Mesh2DRef buildBorderMesh(const GeoCollection& features, const MapProjection& projection, float widthPx, Color color,
                           bool soft = false);
