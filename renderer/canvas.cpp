@@ -13,7 +13,7 @@ void Canvas::begin(glm::ivec2 size, Color clear) {
 DrawItem& Canvas::batch(DrawItem::Kind kind, std::uint32_t first) {
     if (!list_.items.empty() && list_.items.back().kind == kind && kind != DrawItem::Kind::Mesh)
         return list_.items.back();
-    list_.items.push_back(DrawItem{kind, first, 0, nullptr, {0, 0}, 1.0f});
+    list_.items.push_back(DrawItem{kind, first, 0, nullptr, {0, 0}, 1.0f, {1, 1, 1, 1}});
     return list_.items.back();
 }
 
@@ -79,10 +79,10 @@ void Canvas::triangles(std::span<const ShapeVertex> vertices) {
     item.count += static_cast<std::uint32_t>(vertices.size());
 }
 
-void Canvas::mesh(const Mesh2DRef& mesh, glm::vec2 offset, float opacity) {
+void Canvas::mesh(const Mesh2DRef& mesh, glm::vec2 offset, float opacity, Color tint) {
     if (!mesh || mesh->vertices.empty()) return;
     list_.items.push_back(DrawItem{DrawItem::Kind::Mesh, 0, static_cast<std::uint32_t>(mesh->vertices.size()), mesh,
-                                   offset, opacity});
+                                   offset, opacity, {tint.r, tint.g, tint.b, tint.a}});
 }
 
 void Canvas::text(const Font& font, const TextLayout& layout, glm::vec2 topLeft, const TextPaint& paint) {

@@ -60,7 +60,8 @@ public:
     void line(glm::vec2 a, glm::vec2 b, float width, Color color);
     void polyline(std::span<const glm::vec2> points, float width, Color color, bool closed);
     void triangles(std::span<const ShapeVertex> vertices);
-    void mesh(const Mesh2DRef& mesh, glm::vec2 offset = {0, 0}, float opacity = 1.0f);
+    // `tint` multiplies the mesh's vertex colours (rgba), e.g. to recolour static fills per frame.
+    void mesh(const Mesh2DRef& mesh, glm::vec2 offset = {0, 0}, float opacity = 1.0f, Color tint = {1, 1, 1, 1});
 
     // Text laid out by layoutText(), placed with the layout box's top-left at `topLeft`.
     void text(const Font& font, const TextLayout& layout, glm::vec2 topLeft, const TextPaint& paint);

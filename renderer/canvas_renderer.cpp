@@ -44,6 +44,7 @@ CanvasRenderer::CanvasRenderer(int atlasSize)
       shapeViewport_(gl::uniformLocation(shapeProgram_, "uViewport")),
       shapeOffset_(gl::uniformLocation(shapeProgram_, "uOffset")),
       shapeOpacity_(gl::uniformLocation(shapeProgram_, "uOpacity")),
+      shapeTint_(gl::uniformLocation(shapeProgram_, "uTint")),
       boxViewport_(gl::uniformLocation(boxProgram_, "uViewport")),
       boxOpacity_(gl::uniformLocation(boxProgram_, "uOpacity")),
       glyphViewport_(gl::uniformLocation(glyphProgram_, "uViewport")),
@@ -206,6 +207,7 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
                 glUseProgram(shapeProgram_.id());
                 glUniform2f(shapeOffset_, 0, 0);
                 glUniform1f(shapeOpacity_, item.opacity);
+                glUniform4f(shapeTint_, 1, 1, 1, 1);
                 glBindVertexArray(shapeVao_.id());
                 glDrawArrays(GL_TRIANGLES, static_cast<GLint>(item.first), static_cast<GLsizei>(item.count));
                 stats.vertices += item.count;
@@ -214,6 +216,7 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
                 glUseProgram(shapeProgram_.id());
                 glUniform2f(shapeOffset_, item.offset.x, item.offset.y);
                 glUniform1f(shapeOpacity_, item.opacity);
+                glUniform4f(shapeTint_, item.tint.r, item.tint.g, item.tint.b, item.tint.a);
                 glBindVertexArray(meshVao_.id());
                 glBindBuffer(GL_ARRAY_BUFFER, meshBuffer(*item.mesh));
                 bindShapeVertexLayout();

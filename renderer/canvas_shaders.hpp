@@ -13,11 +13,12 @@ layout(location = 0) in vec2 aPos;
 layout(location = 1) in vec4 aColor;
 layout(location = 2) in vec2 aEdge;
 uniform vec2 uOffset;
+uniform vec4 uTint;  // straight alpha, multiplies the vertex colour
 out vec4 vColor;
 out vec2 vEdge;
 void main() {
     gl_Position = toClip(aPos + uOffset);
-    vColor = aColor;
+    vColor = aColor * uTint;
     vEdge = aEdge;
 }
 )";

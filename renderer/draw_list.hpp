@@ -63,6 +63,7 @@ struct DrawItem {
     Mesh2DRef mesh;           // Kind::Mesh
     glm::vec2 offset{0, 0};   // Kind::Mesh translation in px
     float opacity = 1.0f;
+    glm::vec4 tint{1, 1, 1, 1};  // Kind::Mesh: multiplies the vertex colours (straight alpha)
 };
 
 struct DrawList {

@@ -318,6 +318,34 @@ TEST_F(CanvasTest, MeshOpacityScalesCoverage) {
     EXPECT_EQ(pixelAt(image, 10, 40), kWhitePx);
 }
 
+TEST_F(CanvasTest, MeshTintRecoloursItsVertexColoursEveryFrame) {
+    CanvasRenderer own;
+    const Mesh2DRef grey = rectMesh(0, 0, 20, 20, Color{0.5f, 0.5f, 0.5f, 1});
+    const Mesh2DRef white = rectMesh(30, 0, 20, 20, kWhite);
+    const Color tints[] = {{1, 0.5f, 0, 1}, {0, 1, 1, 1}};
+    const Rgba greyTinted[] = {{128, 64, 0, 255}, {0, 128, 128, 255}};
+    for (int i = 0; i < 2; ++i) {
+        begin();
+        canvas.mesh(grey, {0, 0}, 1.0f, tints[i]);
+        canvas.mesh(white, {0, 0}, 1.0f, tints[i]);
+        canvas.mesh(white, {0, 30}, 1.0f, kRed.withAlpha(0.5f));  // tint alpha multiplies coverage
+        canvas.mesh(grey, {0, 30});                                 // 3-argument form: untinted
+        RenderStats stats;
+        const Image image = render(own, canvas, &stats);
+        EXPECT_LE(channelDistance(pixelAt(image, 10, 10), greyTinted[i]), 1) << pixelAt(image, 10, 10);
+        EXPECT_EQ(pixelAt(image, 40, 10), toRgba(tints[i]));
+        EXPECT_LE(channelDistance(pixelAt(image, 40, 40), {128, 0, 0, 255}), 1) << pixelAt(image, 40, 40);
+        EXPECT_LE(channelDistance(pixelAt(image, 10, 40), {128, 128, 128, 255}), 1) << pixelAt(image, 10, 40);
+        EXPECT_EQ(stats.cachedMeshes, 2u) << "recolouring must not create new meshes";
+    }
+    // A tint does not leak into later triangles.
+    begin();
+    canvas.mesh(white, {0, 0}, 1.0f, kBlue);
+    canvas.line({0, 40}, {64, 40}, 4, kWhite);
+    const Image image = render(own, canvas);
+    EXPECT_EQ(pixelAt(image, 10, 40), kWhitePx);
+}
+
 TEST_F(CanvasTest, HalfTransparentWhiteOverBlackIsMidGrey) {
     begin();
     canvas.rect({0, 0, 32, 32}, kWhite.withAlpha(0.5f));
