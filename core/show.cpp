@@ -49,7 +49,7 @@ void readLayout(const JsonNode& node, ShowFile& show) {
         v.rejectUnknownKeys({"name", "minAspect", "regions"});
         LayoutVariant variant;
         variant.name = readText(v.child("name"));
-        variant.minAspect = static_cast<float>(v.number("minAspect", 0.1, 20));
+        variant.minAspect = v.number("minAspect", 0.1, 20);
         variant.regions = readRegions(v.child("regions"));
         if (!show.layoutVariants.empty() && variant.minAspect <= show.layoutVariants.back().minAspect) {
             v.child("minAspect").fail("variants must be listed by increasing minAspect, got " +

@@ -199,7 +199,7 @@ struct FeedSpec {
 // laid out again from these instead of stretching the 16:9 design.
 struct LayoutVariant {
     std::string name;
-    float minAspect = 0;
+    double minAspect = 0;
     std::vector<LayoutRegion> regions;  // sorted by name
 };
 
