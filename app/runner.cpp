@@ -126,6 +126,7 @@ int runShow(const Options& options) {
         for (const auto& e : events) {
             if (e.type == PlatformEvent::Type::Quit) running = false;
             if (e.type == PlatformEvent::Type::KeyDown && (e.key == keys::Escape || e.key == keys::Q)) running = false;
+            else if (e.type == PlatformEvent::Type::KeyDown) scene->keyDown(e.key);
         }
         if (stopRequested.load()) running = false;
         const FrameTime time = clock->tick();

@@ -16,7 +16,7 @@ constexpr float kLegendRowHeight = 50;  // design px
 MapScene::MapScene(const SceneSpec& spec, const MapSceneSpec& map, const SceneServices& services)
     : Scene(spec), spec_(spec), map_(map), services_(services), view_(map, services) {}
 
-void MapScene::update(const FrameTime&, const Snapshot&) {}
+void MapScene::update(const FrameTime& time, const Snapshot& feed) { view_.update(time, feed); }
 
 std::string MapScene::legendSummary() const {
     const auto exits = view_.facts().exitsByYear();

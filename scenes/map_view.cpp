@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "scenes/label_placer.hpp"
 #include "scenes/map_geometry.hpp"
@@ -34,6 +36,16 @@ MapView::MapView(const MapSceneSpec& spec, const SceneServices& services) : spec
                          spec.facts.counties);
         }
     if (unmatched > 0) spdlog::warn("[map.facts] {} counties without facts are drawn in the 'other' colour", unmatched);
+
+    for (const auto& county : counties_.features) countyAnchors_.emplace(county.adcode, glm::vec2(0));
+    for (const auto& prefecture : prefectures_.features) prefectureAnchors_.emplace(prefecture.adcode, glm::vec2(0));
+    for (const auto& layer : spec.layers) {
+        LayerState state;
+        if (const auto* r = std::get_if<RipplesLayer>(&layer)) state.ripples = std::make_unique<MapRipples>(*r, countyAnchors_);
+        if (const auto* f = std::get_if<FlylinesLayer>(&layer))
+            state.flylines = std::make_unique<MapFlylines>(*f, countyAnchors_, prefectureAnchors_);
+        layers_.push_back(std::move(state));
+    }
 }
 
 const ChoroplethLayer* MapView::choropleth() const {
@@ -45,6 +57,7 @@ const ChoroplethLayer* MapView::choropleth() const {
 Color MapView::countyColor(const std::string& adcode) const {
     const ChoroplethLayer* layer = choropleth();
     if (!layer) return services_.show.theme.panel;
+    if (layer->isFeedMetric()) return layer->otherColor;
     const CountyFact* fact = facts_.find(adcode);
     if (fact && fact->exitYear)
         for (const auto& c : layer->classes)
@@ -60,33 +73,130 @@ void MapView::rebuild(const Layout& layout, const Rect& area, std::span<const Re
     builtFor_ = area;
     const float margin = layout.px(24);
     projection_ = MapProjection::fit(province_.bounds, {area.x, area.y, area.w, area.h}, margin);
+    auto anchor = [&](const GeoFeature& f) {
+        return projection_.toScreen(f.labelPoint.value_or(f.centroid.value_or(f.bounds.min)));
+    };
+    for (const auto& county : counties_.features) countyAnchors_[county.adcode] = anchor(county);
+    for (const auto& prefecture : prefectures_.features) prefectureAnchors_[prefecture.adcode] = anchor(prefecture);
 
-    layerMeshes_.clear();
-    for (const auto& layer : spec_.layers) {
-        LayerMeshes meshes;
+    for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
+        LayerState& state = layers_[i];
+        state.glow = state.main = nullptr;
         std::visit(Overloaded{
-                       [&](const ChoroplethLayer&) {
-                           meshes.main = buildFillMesh(counties_, projection_, [&](const GeoFeature& county) {
-                               return countyColor(county.adcode);
-                           });
+                       [&](const ChoroplethLayer& c) {
+                           if (!c.isFeedMetric()) {
+                               state.main = buildFillMesh(counties_, projection_, [&](const GeoFeature& county) {
+                                   return countyColor(county.adcode);
+                               });
+                               return;
+                           }
+                           std::vector<LiveCounty> live;
+                           for (const auto& county : counties_.features) {
+                               auto old = std::find_if(liveCounties_.begin(), liveCounties_.end(),
+                                                       [&](const LiveCounty& l) { return l.adcode == county.adcode; });
+                               LiveCounty l{county.adcode, buildFeatureFillMesh(county, projection_, Color{1, 1, 1, 1}),
+                                            c.otherColor, c.otherColor};
+                               if (old != liveCounties_.end()) {
+                                   l.shown = old->shown;
+                                   l.target = old->target;
+                                   l.seen = old->seen;
+                               }
+                               live.push_back(std::move(l));
+                           }
+                           liveCounties_ = std::move(live);
                        },
                        [&](const BordersLayer& b) {
                            const auto& features = b.level == MapLevel::County ? counties_ : prefectures_;
-                           meshes.main = buildBorderMesh(features, projection_, layout.px(b.width), b.color);
+                           state.main = buildBorderMesh(features, projection_, layout.px(b.width), b.color);
                        },
                        [&](const OutlineLayer& o) {
                            if (o.glow)
-                               meshes.glow = buildBorderMesh(province_, projection_, layout.px(o.glowWidth), *o.glow, true);
-                           meshes.main = buildBorderMesh(province_, projection_, layout.px(o.width), o.color);
+                               state.glow = buildBorderMesh(province_, projection_, layout.px(o.glowWidth), *o.glow, true);
+                           state.main = buildBorderMesh(province_, projection_, layout.px(o.width), o.color);
                        },
                        [&](const LabelsLayer&) {},
-                       [&](const RipplesLayer&) {},
-                       [&](const FlylinesLayer&) {},
+                       [&](const RipplesLayer&) { state.ripples->layout(layout); },
+                       [&](const FlylinesLayer&) { state.flylines->layout(projection_, area, layout); },
                    },
-                   layer);
-        layerMeshes_.push_back(std::move(meshes));
+                   spec_.layers[i]);
     }
     placeLabels(layout, area, obstacles);
+}
+
+void MapView::update(const FrameTime& time, const Snapshot& feed) {
+    time_ = time.seconds;
+    for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
+        if (const auto* c = std::get_if<ChoroplethLayer>(&spec_.layers[i]); c && c->isFeedMetric())
+            updateChoropleth(*c, feed, time.dt);
+        if (layers_[i].ripples) layers_[i].ripples->update(feed);
+        if (layers_[i].flylines) layers_[i].flylines->update(time, feed);
+    }
+}
+
+namespace {
+
+double scaled(double v, RampScale scale) {
+    v = std::max(0.0, v);
+    switch (scale) {
+        case RampScale::Linear: return v;
+        case RampScale::Sqrt: return std::sqrt(v);
+        case RampScale::Log: return std::log1p(v);
+    }
+    return v;
+}
+
+}  // namespace
+
+Color MapView::rampColor(double value) const {
+    const ChoroplethLayer* layer = choropleth();
+    if (!layer || layer->ramp.empty() || !liveRange_) return layer ? layer->otherColor : Color{};
+    const double lo = scaled(liveRange_->min, layer->scale), hi = scaled(liveRange_->max, layer->scale);
+    const double t = hi > lo ? std::clamp((scaled(value, layer->scale) - lo) / (hi - lo), 0.0, 1.0) : 1.0;
+    const double at = t * static_cast<double>(layer->ramp.size() - 1);
+    const std::size_t k = std::min(static_cast<std::size_t>(at), layer->ramp.size() - 2);
+    return mix(layer->ramp[k], layer->ramp[k + 1], static_cast<float>(at - static_cast<double>(k)));
+}
+
+void MapView::updateChoropleth(const ChoroplethLayer& layer, const Snapshot& feed, double dt) {
+    LiveRange range;
+    range.min = std::numeric_limits<double>::max();
+    range.max = std::numeric_limits<double>::lowest();
+    double newest = -1;
+    for (const auto& county : counties_.features) {
+        const MetricValue* v = feed.value(county.adcode, layer.metric);
+        if (!v) continue;
+        ++range.counties;
+        range.min = std::min(range.min, v->value);
+        range.max = std::max(range.max, v->value);
+        range.simulated = range.simulated || v->provenance == Provenance::Simulated;
+        if (v->timestamp > newest) {
+            newest = v->timestamp;
+            range.source = v->source;
+        }
+    }
+    liveRange_ = range.counties > 0 ? std::optional(range) : std::nullopt;
+    const float k = static_cast<float>(1.0 - std::exp(-4.0 * dt));  // eases over about half a second
+    for (auto& county : liveCounties_) {
+        const MetricValue* v = feed.value(county.adcode, layer.metric);
+        county.target = v ? rampColor(v->value) : layer.otherColor;
+        county.shown = county.seen && dt > 0 ? mix(county.shown, county.target, k) : county.target;
+        county.seen = county.seen || v != nullptr;
+    }
+}
+
+bool MapView::liveSimulated() const {
+    if (liveRange_ && liveRange_->simulated) return true;
+    for (const auto& state : layers_) {
+        if (state.ripples && state.ripples->anySimulated()) return true;
+        if (state.flylines && state.flylines->anySimulated()) return true;
+    }
+    return false;
+}
+
+const MapFlylines* MapView::flylines() const {
+    for (const auto& state : layers_)
+        if (state.flylines) return state.flylines.get();
+    return nullptr;
 }
 
 void MapView::placeLabels(const Layout& layout, const Rect& area, std::span<const Rect> obstacles) {
@@ -137,9 +247,14 @@ std::vector<MapView::LabelBox> MapView::placedLabels() const {
 }
 
 void MapView::draw(Canvas& canvas) const {
-    for (const auto& meshes : layerMeshes_) {
-        if (meshes.glow) canvas.mesh(meshes.glow);
-        if (meshes.main) canvas.mesh(meshes.main);
+    for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
+        const LayerState& state = layers_[i];
+        if (state.glow) canvas.mesh(state.glow);
+        if (state.main) canvas.mesh(state.main);
+        if (const auto* c = std::get_if<ChoroplethLayer>(&spec_.layers[i]); c && c->isFeedMetric())
+            for (const auto& county : liveCounties_) canvas.mesh(county.fill, {0, 0}, 1.0f, county.shown);
+        if (state.ripples) state.ripples->draw(canvas, time_);
+        if (state.flylines) state.flylines->draw(canvas, services_.regular, time_);
     }
     for (const auto& label : labels_) canvas.text(*label.font, label.layout, label.topLeft, label.paint);
 }

@@ -1,15 +1,20 @@
 // The map itself, reusable by any scene that shows Guizhou: loads the show's GeoJSON (province,
 // prefectures, counties) and county facts, builds the layers of a MapSceneSpec as static meshes
 // for a rectangle of the output (choropleth, borders, glowing outline), and places prefecture and
-// county labels without overlaps. Rebuilds only when the rectangle changes.
+// county labels without overlaps. Rebuilds only when the rectangle changes. Live layers follow the
+// feed: a choropleth of a feed metric (per-county meshes recoloured by a tint each frame, easing to
+// new colours), ripples (map_ripples.hpp) and flylines (map_flylines.hpp).
 //
 //   MapView view(spec.map, services);                    // throws ContentError on bad files
+//   view.update(time, feed);                             // live layers; no-op for a static map
 //   view.layout(layout, mapRect, {legendRect});          // each frame; cheap when nothing changed
 //   view.draw(canvas);
 //
-// Does not: draw legends, titles or panels (scenes do), or animate.
+// Does not: draw legends, titles or panels (scenes do).
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -18,6 +23,8 @@
 #include "core/projection.hpp"
 #include "data_feed/county_facts.hpp"
 #include "scenes/layout.hpp"
+#include "scenes/map_flylines.hpp"
+#include "scenes/map_ripples.hpp"
 #include "scenes/scene.hpp"
 
 namespace exhibit {
@@ -28,7 +35,20 @@ public:
 
     // Fits the map into `area` (output px) and keeps labels out of `obstacles`.
     void layout(const Layout& layout, const Rect& area, std::span<const Rect> obstacles);
+    void update(const FrameTime& time, const Snapshot& feed);
     void draw(Canvas& canvas) const;
+
+    // The value range of the feed-metric choropleth now (for its legend).
+    struct LiveRange {
+        double min = 0, max = 0;
+        int counties = 0;  // with a value
+        bool simulated = false;
+        std::size_t source = 0;  // Snapshot::sources index of the newest value
+    };
+    std::optional<LiveRange> liveRange() const { return liveRange_; }
+    Color rampColor(double value) const;  // by the feed-metric choropleth and liveRange()
+    bool liveSimulated() const;           // any live layer shows simulated values
+    const MapFlylines* flylines() const;
 
     struct LabelBox {
         std::string text;
@@ -50,9 +70,18 @@ private:
         TextPaint paint;
         Rect box;
     };
-    struct LayerMeshes {
+    struct LayerState {
         Mesh2DRef glow, main;
+        std::unique_ptr<MapRipples> ripples;
+        std::unique_ptr<MapFlylines> flylines;
     };
+    struct LiveCounty {
+        std::string adcode;
+        Mesh2DRef fill;  // white, tinted
+        Color shown, target;
+        bool seen = false;  // has had a value: new values ease, the first one is shown at once
+    };
+    void updateChoropleth(const ChoroplethLayer& layer, const Snapshot& feed, double dt);
     void rebuild(const Layout& layout, const Rect& area, std::span<const Rect> obstacles);
     void placeLabels(const Layout& layout, const Rect& area, std::span<const Rect> obstacles);
 
@@ -63,7 +92,11 @@ private:
 
     Rect builtFor_{0, 0, 0, 0};
     MapProjection projection_;
-    std::vector<LayerMeshes> layerMeshes_;  // parallel to spec_.layers
+    std::vector<LayerState> layers_;  // parallel to spec_.layers
+    MapAnchors countyAnchors_, prefectureAnchors_;
+    std::vector<LiveCounty> liveCounties_;
+    std::optional<LiveRange> liveRange_;
+    double time_ = 0;
     std::vector<PlacedLabel> labels_;
 };
 

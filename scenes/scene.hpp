@@ -36,6 +36,8 @@ public:
     virtual void update(const FrameTime& time, const Snapshot& feed) = 0;
     // Draws into the whole output (canvas.size()); the scene draws its own background.
     virtual void draw(Canvas& canvas) = 0;
+    // A key pressed on the wall's keyboard (renderer/platform/platform.hpp keys); most scenes ignore it.
+    virtual void keyDown(int /*key*/) {}
 
 private:
     std::string id_;

@@ -27,6 +27,9 @@ namespace keys {
 inline constexpr int Escape = 27;
 inline constexpr int Q = 'q';
 inline constexpr int F = 'f';
+inline constexpr int Space = ' ';
+inline constexpr int Right = (1 << 30) | 79;  // SDL keycodes of the arrow keys
+inline constexpr int Left = (1 << 30) | 80;
 }  // namespace keys
 
 struct WindowOptions {

@@ -75,8 +75,8 @@ TEST(Cli, Version) {
 TEST(Cli, ListScenesPrintsIdThenTitle) {
     const auto r = exhibit({"--list-scenes"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    EXPECT_EQ(lineCount(r.out), 1) << r.out;
-    EXPECT_EQ(r.out.rfind("map  贵州省66个贫困县全部脱贫摘帽\n", 0), 0u) << r.out;
+    EXPECT_EQ(lineCount(r.out), 2) << r.out;
+    EXPECT_EQ(r.out, "dashboard  大数据精准扶贫云 · 实时运行\nmap  贵州省66个贫困县全部脱贫摘帽\n");
 }
 
 TEST(Cli, UsageErrorsExitTwoWithOneLine) {
@@ -93,7 +93,7 @@ TEST(Cli, UsageErrorsExitTwoWithOneLine) {
 TEST(Cli, UnknownSceneNamesTheKnownOnes) {
     const auto r = exhibit({"--headless", "--scene", "nope"});
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("unknown scene \"nope\" (this show has: map)"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("unknown scene \"nope\" (this show has: dashboard, map)"), std::string::npos) << r.err;
 }
 
 TEST(Cli, HeadlessScreenshotHasTheRequestedSize) {
@@ -126,7 +126,7 @@ TEST(Content, BadColourInTheShowFileExitsTwoNamingTheField) {
     const auto r = exhibit({"--show", copy.show().string(), "--headless"});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(lineCount(r.err), 1) << r.err;
-    EXPECT_NE(r.err.find("show.json: scenes[0].layers[2].color: expected"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("show.json: scenes[1].layers[2].color: expected"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("got \"red\""), std::string::npos) << r.err;
 }
 

@@ -1,0 +1,125 @@
+#include "scenes/dashboard_scene.hpp"
+
+#include <algorithm>
+
+#include "renderer/platform/platform.hpp"
+#include "scenes/chrome.hpp"
+#include "scenes/widgets/badges.hpp"
+#include "scenes/widgets/format.hpp"
+#include "scenes/widgets/history_playback.hpp"
+
+namespace exhibit {
+
+DashboardScene::DashboardScene(const SceneSpec& spec, const SceneServices& services)
+    : Scene(spec), spec_(spec), services_(services), map_(*spec.map, services), names_(map_.facts()) {
+    for (const WidgetSpec& w : spec.widgets) widgets_.push_back(bindWidget(w, names_, services.show));
+}
+
+void DashboardScene::update(const FrameTime& time, const Snapshot& feed) {
+    ages_.update(time, feed);
+    map_.update(time, feed);
+    for (auto& w : widgets_) w->update(time, feed, ages_);
+    if (auto range = map_.liveRange())
+        mapStatus_ = ages_.source(feed, range->source);
+    else
+        mapStatus_ = ages_.overall(feed);
+    feedLine_ = feedLine(feed);
+}
+
+void DashboardScene::keyDown(int key) {
+    for (auto& w : widgets_) {
+        auto* history = dynamic_cast<HistoryPlayback*>(&w->widget());
+        if (!history) continue;
+        if (key == keys::Space) history->togglePlay();
+        if (key == keys::Left) history->step(-1);
+        if (key == keys::Right) history->step(1);
+    }
+}
+
+// "实时数据：simulator 正常（模拟数据）· http://… 数据延迟 12s": what the wall's figures rest on.
+std::string DashboardScene::feedLine(const Snapshot& feed) const {
+    std::string line;
+    bool simulated = map_.liveSimulated();
+    for (const auto& w : widgets_) simulated = simulated || w->widget().badgeState().simulated;
+    for (std::size_t i = 0; i < feed.sources.size(); ++i) {
+        const auto [state, age] = ages_.source(feed, i);
+        std::string status;
+        switch (state) {
+            case SourceState::Connecting: status = "连接中"; break;
+            case SourceState::Ok: status = "正常"; break;
+            case SourceState::Stale: status = "数据延迟 " + formatAge(age); break;
+            case SourceState::Error: status = "数据中断"; break;
+        }
+        line += (line.empty() ? "" : " · ") + feed.sources[i].name + " " + status;
+    }
+    if (line.empty()) return {};
+    return "实时数据：" + line + (simulated ? "（模拟数据，非真实统计）" : "");
+}
+
+void DashboardScene::drawMapLegend(Canvas& canvas, const Layout& layout, const Rect& box) const {
+    const ChoroplethLayer* layer = map_.choropleth();
+    if (!layer || !layer->isFeedMetric() || box.w <= 0) return;
+    const Theme& theme = services_.show.theme;
+    const float pad = layout.px(16);
+    canvas.roundedRect(box, layout.px(12), theme.panel);
+    canvas.roundedRectStroke(box, layout.px(12), layout.px(1.2f), theme.accent.withAlpha(0.3f));
+
+    const WidgetFrame frame{canvas, layout, theme, services_.regular, services_.bold};
+    BadgeState badges;
+    badges.simulated = map_.liveSimulated();
+    badges.state = map_.liveRange() ? mapStatus_.first : SourceState::Connecting;
+    badges.ageSeconds = mapStatus_.second;
+    const float badgeH = layout.px(22);
+    const float badgesW = drawBadges(frame, badges, {box.x + box.w - pad, box.y + pad}, badgeH);
+
+    TextStyle title;
+    title.sizePx = layout.px(17);
+    title.maxWidth = std::max(layout.px(40), box.w - 2 * pad - badgesW - layout.px(8));
+    title.maxLines = 1;
+    TextPaint titlePaint;
+    titlePaint.color = theme.text;
+    const std::string name = spec_.map->legend && !spec_.map->legend->title.empty() ? spec_.map->legend->title : layer->metric;
+    drawText(canvas, services_.bold, name, title, {box.x + pad, box.y + pad - layout.px(1)}, titlePaint);
+
+    const float barY = box.y + pad + badgeH + layout.px(12);
+    const float barW = box.w - 2 * pad;
+    const std::size_t n = layer->ramp.size();
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const float x0 = box.x + pad + barW * static_cast<float>(i) / static_cast<float>(n - 1);
+        canvas.horizontalGradient({x0, barY, barW / static_cast<float>(n - 1) + 0.5f, layout.px(10)}, layer->ramp[i],
+                                  layer->ramp[i + 1]);
+    }
+    TextStyle ends;
+    ends.sizePx = layout.px(14);
+    ends.maxWidth = barW * 0.5f;
+    ends.maxLines = 1;
+    TextPaint muted;
+    muted.color = theme.textMuted;
+    const auto range = map_.liveRange();
+    const std::string lo = range ? formatCompact(range->min) : std::string(kNoValue);
+    const std::string hi = range ? formatCompact(range->max) : std::string(kNoValue);
+    drawText(canvas, services_.regular, lo, ends, {box.x + pad, barY + layout.px(14)}, muted);
+    ends.align = TextAlign::Right;
+    drawText(canvas, services_.regular, hi, ends, {box.x + pad + barW * 0.5f, barY + layout.px(14)}, muted);
+}
+
+void DashboardScene::draw(Canvas& canvas) {
+    const Layout layout(services_.show, canvas.size());
+    const Theme& theme = services_.show.theme;
+    std::optional<Rect> legend;
+    if (spec_.map->legend) legend = layout.find(spec_.map->legend->region);
+    const Rect obstacles[] = {legend.value_or(Rect{})};
+    map_.layout(layout, layout.region(spec_.region), obstacles);
+
+    drawBackdrop(canvas, theme, layout);
+    map_.draw(canvas);
+    if (legend) drawMapLegend(canvas, layout, *legend);
+    const WidgetFrame frame{canvas, layout, theme, services_.regular, services_.bold};
+    for (const auto& w : widgets_)
+        if (auto box = layout.find(w->spec().region)) w->widget().draw(frame, *box);
+    drawHeader(canvas, services_, layout, spec_.title, spec_.subtitle);
+    const std::string source = feedLine_.empty() ? spec_.source : feedLine_ + (spec_.source.empty() ? "" : "  " + spec_.source);
+    drawFooter(canvas, services_, layout, source, spec_.map->notice);
+}
+
+}  // namespace exhibit

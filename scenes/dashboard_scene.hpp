@@ -1,0 +1,49 @@
+// The dashboard scene (精准扶贫云 overview): the live map in the centre (choropleth of a feed
+// metric, ripples, flylines), the widgets of the show file around it, each bound to the feed
+// (widget_bindings.hpp), the header and the footer with the data-source line and the map notice.
+// Regions come from the show's layout for the output's aspect ratio: a 32:9 or 48:9 wall gets its
+// own arrangement (and may show widgets a 16:9 output has no room for), never a stretched one.
+//
+// Keys (until touch and the operator console arrive): space plays/pauses the history playback,
+// left/right step it by a year.
+// Does not: switch scenes, or take touch input.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "scenes/layout.hpp"
+#include "scenes/map_view.hpp"
+#include "scenes/region_names.hpp"
+#include "scenes/scene.hpp"
+#include "scenes/widget_bindings.hpp"
+
+namespace exhibit {
+
+class DashboardScene final : public Scene {
+public:
+    // Loads the map files and the facts the widgets need; throws ContentError naming what was wrong.
+    DashboardScene(const SceneSpec& spec, const SceneServices& services);
+
+    void update(const FrameTime& time, const Snapshot& feed) override;
+    void draw(Canvas& canvas) override;
+    void keyDown(int key) override;
+
+    const MapView& map() const { return map_; }
+    const std::vector<std::unique_ptr<WidgetBinding>>& widgets() const { return widgets_; }
+
+private:
+    void drawMapLegend(Canvas& canvas, const Layout& layout, const Rect& box) const;
+    std::string feedLine(const Snapshot& feed) const;
+
+    const SceneSpec& spec_;
+    const SceneServices& services_;
+    MapView map_;
+    RegionNames names_;
+    FeedAges ages_;
+    std::vector<std::unique_ptr<WidgetBinding>> widgets_;
+    std::string feedLine_;
+    std::pair<SourceState, double> mapStatus_{SourceState::Connecting, 0.0};
+};
+
+}  // namespace exhibit
