@@ -3,6 +3,8 @@
 // 0.3 s later, so the sheet shows settled widgets next to mid-animation ones (the second KPI's digits
 // rolling, the prefecture bars re-sorting, the ticker scrolling, the donut sweeping to new shares).
 // Rendered in process at 1920x1080 and 3840x2160; tolerances as in golden_test.cpp.
+// A second sheet shows the 2012→2020 history playback on the shipped facts (data_feed/poverty_history):
+// playing mid-way, paused on a bounded year ("<8"), paused on a missing year and holding at the end.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,6 +12,7 @@
 #include <memory>
 
 #include "core/error.hpp"
+#include "data_feed/poverty_history.hpp"
 #include "renderer/canvas_renderer.hpp"
 #include "renderer/platform/platform.hpp"
 #include "renderer/render_target.hpp"
@@ -17,6 +20,7 @@
 #include "scenes/widgets/bar_chart.hpp"
 #include "scenes/widgets/donut.hpp"
 #include "scenes/widgets/event_ticker.hpp"
+#include "scenes/widgets/history_playback.hpp"
 #include "scenes/widgets/kpi_counter.hpp"
 #include "scenes/widgets/line_chart.hpp"
 #include "tests/support/golden.hpp"
@@ -210,8 +214,109 @@ void expectSheet(glm::ivec2 size, const std::string& name) {
     EXPECT_TRUE(golden.passed) << golden.message;
 }
 
+struct HistorySheet {
+    HistoryPlayback population, incidence, missing, end;
+
+    void setUp() {
+        const PovertyHistory history = loadPovertyHistory(std::string(EXHIBIT_ASSETS) + "/shows/guizhou/facts");
+        std::vector<HistoryPoint> people, rate;
+        std::vector<PovertyYear> shown;
+        for (const PovertyYear& y : history.years) {
+            if (y.year < 2012) continue;
+            people.push_back({y.year, y.population10k, y.populationQualifier});
+            rate.push_back({y.year, y.incidencePct, y.incidenceQualifier});
+            shown.push_back(y);
+        }
+        std::vector<HistoryAnnotation> notes;
+        int total = 0;
+        for (const PovertyExitBatch& b : history.batches) total += b.countyCount;
+        notes.push_back({2012, "建档立卡起点：" + std::to_string(total) + " 个贫困县"});
+        for (const PovertyExitBatch& b : history.batches) {
+            std::string text = b.countyCount == 1 ? b.counties.front() + "率先摘帽"
+                                                  : std::to_string(b.countyCount) + " 个贫困县摘帽";
+            if (&b == &history.batches.back()) text += "，" + std::to_string(total) + " 县全部出列";
+            notes.push_back({b.exitYear, text});
+        }
+        std::string sources;
+        for (const std::string& name : shortSourceNames(shown)) sources += (sources.empty() ? "" : "、") + name;
+        const std::string footnote = "来源：" + sources + " · 约：报道中的约数";
+
+        for (HistoryPlayback* w : {&population, &missing, &end}) {
+            w->setTitle("贵州农村贫困人口（年末）");
+            w->setUnit("万人");
+            w->setPoints(people);
+            w->setAnnotations(notes);
+            w->setFootnote(footnote);
+        }
+        population.setTitle("贵州农村贫困人口 2012→2020（年末）");
+        incidence.setTitle("贫困发生率");
+        incidence.setUnit("%");
+        incidence.setPoints(rate);
+        incidence.setAnnotations(notes);
+        incidence.setFootnote(footnote);
+        incidence.setColor(Color::rgba8(0x2E, 0xE6, 0xB6));
+
+        incidence.pause();
+        incidence.scrubTo(2017);
+        missing.pause();
+        missing.scrubTo(2013);
+        end.setHoldSeconds(8);
+        end.scrubTo(2019.5);
+    }
+
+    void step(int frames) {
+        for (int i = 0; i < frames; ++i)
+            for (HistoryPlayback* w : {&population, &incidence, &missing, &end}) w->update(kDt);
+    }
+
+    void draw(Canvas& canvas, const ShowFile& show, const Font& regular, const Font& bold) const {
+        const Layout layout(show, canvas.size());
+        const SceneServices services{show, regular, bold};
+        drawBackdrop(canvas, show.theme, layout);
+        drawHeader(canvas, services, layout, "脱贫历程回放",
+                   "2012→2020 · 播放 / 暂停 / 拖动年份（样张：公开报道数据，固定时刻；约 = 约数，< = 上限，斜线 = 无可靠数据）");
+        const WidgetFrame frame{canvas, layout, show.theme, regular, bold};
+        const Rect all = layout.output();
+        const float margin = layout.px(48), gap = layout.px(20);
+        const float left = all.x + margin, width = all.w - 2 * margin;
+        const float row1 = layout.px(136), row1H = layout.px(440);
+        population.draw(frame, {left, row1, width, row1H});
+        const float row2 = row1 + row1H + gap, row2H = all.h - layout.px(24) - row2;
+        const float w = (width - 2 * gap) / 3;
+        incidence.draw(frame, {left, row2, w, row2H});
+        missing.draw(frame, {left + w + gap, row2, w, row2H});
+        end.draw(frame, {left + 2 * (w + gap), row2, w, row2H});
+    }
+};
+
+void expectHistorySheet(glm::ivec2 size, const std::string& name) {
+    std::unique_ptr<Platform> platform;
+    try {
+        platform = createHeadlessPlatform({64, 64});
+    } catch (const StartupError& e) {
+        GTEST_SKIP() << "no GL context: " << e.what();
+    }
+    ShowFile show;
+    show.title = "大数据助力贵州脱贫攻坚";
+    const Font regular = Font::find(show.theme.font, true);
+    const Font bold = Font::find(show.theme.fontBold, true);
+    HistorySheet sheet;
+    sheet.setUp();
+    sheet.step(326);  // 5.43 s at 1.6 s a year: the population story between 2015 and 2016
+    Canvas canvas;
+    canvas.begin(size, show.theme.background);
+    sheet.draw(canvas, show, regular, bold);
+    RenderTarget target(size);
+    CanvasRenderer renderer;
+    renderer.execute(canvas.list(), target.framebuffer());
+    const auto golden = compareWithGolden(name, readFramebuffer(target.framebuffer(), size));
+    EXPECT_TRUE(golden.passed) << golden.message;
+}
+
 TEST(GoldenWidgets, SheetAt1080p) { expectSheet({1920, 1080}, "widget-sheet-1920x1080"); }
 TEST(GoldenWidgets, SheetAt4K) { expectSheet({3840, 2160}, "widget-sheet-3840x2160"); }
+TEST(GoldenWidgets, HistorySheetAt1080p) { expectHistorySheet({1920, 1080}, "history-sheet-1920x1080"); }
+TEST(GoldenWidgets, HistorySheetAt4K) { expectHistorySheet({3840, 2160}, "history-sheet-3840x2160"); }
 
 }  // namespace
 }  // namespace exhibit::test
