@@ -85,6 +85,20 @@ void Canvas::mesh(const Mesh2DRef& mesh, glm::vec2 offset, float opacity, Color 
                                    offset, opacity, {tint.r, tint.g, tint.b, tint.a}});
 }
 
+void Canvas::ripples(const RippleSetRef& set, double timeSeconds, const RippleStyle& style) {
+    if (!set || set->points.empty()) return;
+    list_.items.push_back(DrawItem{DrawItem::Kind::Ripples, static_cast<std::uint32_t>(list_.ripples.size()),
+                                   static_cast<std::uint32_t>(set->points.size()), nullptr, {0, 0}, 1.0f, {1, 1, 1, 1}});
+    list_.ripples.push_back(RippleDraw{set, timeSeconds, style});
+}
+
+void Canvas::flylines(const FlylineSetRef& set, double timeSeconds, const FlylineStyle& style) {
+    if (!set || set->lines.empty()) return;
+    list_.items.push_back(DrawItem{DrawItem::Kind::Flylines, static_cast<std::uint32_t>(list_.flylines.size()),
+                                   static_cast<std::uint32_t>(set->lines.size()), nullptr, {0, 0}, 1.0f, {1, 1, 1, 1}});
+    list_.flylines.push_back(FlylineDraw{set, timeSeconds, style});
+}
+
 void Canvas::text(const Font& font, const TextLayout& layout, glm::vec2 topLeft, const TextPaint& paint) {
     if (layout.glyphs.empty()) return;
     auto& item = batch(DrawItem::Kind::Glyphs, static_cast<std::uint32_t>(list_.glyphs.size()));

@@ -8,6 +8,8 @@
 //   canvas.polyline(points, 2.0f, white, true);     // anti-aliased, any width, mitred joins
 //   canvas.circle({100, 100}, 8, accent);           // instanced: one draw call per batch
 //   canvas.text(font, layoutText(font, "贵阳市", style), {x, y}, paint);
+//   canvas.ripples(countyPulses, clock.seconds(), {});  // animated on the GPU, one draw call
+//   canvas.flylines(shipments, clock.seconds(), {});   // animated on the GPU, one draw call
 //
 // Coordinates are pixels of the output, origin top-left, y down. Colours are straight alpha.
 // Does not clip, sort or transform: what is submitted later is drawn on top.
@@ -62,6 +64,12 @@ public:
     void triangles(std::span<const ShapeVertex> vertices);
     // `tint` multiplies the mesh's vertex colours (rgba), e.g. to recolour static fills per frame.
     void mesh(const Mesh2DRef& mesh, glm::vec2 offset = {0, 0}, float opacity = 1.0f, Color tint = {1, 1, 1, 1});
+
+    // Animated layers of static sets: the back end keeps the set on the GPU per (id, version) and
+    // animates it from `timeSeconds` in the shaders, so a frame costs no work per point. Any clock
+    // works (seconds since the show started, for days); ripples only use it modulo the period.
+    void ripples(const RippleSetRef& set, double timeSeconds, const RippleStyle& style = {});
+    void flylines(const FlylineSetRef& set, double timeSeconds, const FlylineStyle& style = {});
 
     // Text laid out by layoutText(), placed with the layout box's top-left at `topLeft`.
     void text(const Font& font, const TextLayout& layout, glm::vec2 topLeft, const TextPaint& paint);

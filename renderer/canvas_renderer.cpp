@@ -241,12 +241,20 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
                 glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(item.count));
                 stats.glyphInstances += item.count;
                 break;
+            case DrawItem::Kind::Ripples:
+                ripples_.draw(list.ripples[item.first], {w, h}, frame_, stats);
+                continue;  // counts its own draw calls
+            case DrawItem::Kind::Flylines:
+                flylines_.draw(list.flylines[item.first], {w, h}, frame_, stats);
+                continue;
         }
         ++stats.drawCalls;
     }
     glBindVertexArray(0);
     evictUnusedMeshes();
     stats.cachedMeshes = meshes_.size();
+    ripples_.endFrame(frame_, stats);
+    flylines_.endFrame(frame_, stats);
     return stats;
 }
 

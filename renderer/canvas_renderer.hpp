@@ -1,6 +1,7 @@
 // The back end of 2D drawing: executes a Canvas's DrawList with GL. Owns the programs, streaming
-// buffers, the GPU copy of the glyph atlas and the cache of uploaded static meshes (entries unused
-// for a while are freed, so memory stays flat when scenes rebuild meshes on resize).
+// buffers, the GPU copy of the glyph atlas, the cache of uploaded static meshes (entries unused
+// for a while are freed, so memory stays flat when scenes rebuild meshes on resize) and the
+// animated layers' renderers (ripple_renderer.hpp, flyline_renderer.hpp), one draw call per layer.
 // Draw items run in submission order; consecutive items of one kind were already merged by the
 // Canvas, so a batch of markers or glyphs is one instanced draw call. GL state it changes
 // (blend, program, buffers, viewport) is set on every execute; it does not restore prior state.
@@ -10,18 +11,13 @@
 #include <unordered_map>
 
 #include "renderer/draw_list.hpp"
+#include "renderer/flyline_renderer.hpp"
 #include "renderer/gl_object.hpp"
 #include "renderer/glyph_atlas.hpp"
+#include "renderer/render_stats.hpp"
+#include "renderer/ripple_renderer.hpp"
 
 namespace exhibit {
-
-struct RenderStats {
-    std::uint32_t drawCalls = 0;
-    std::uint32_t vertices = 0;
-    std::uint32_t shapeInstances = 0;
-    std::uint32_t glyphInstances = 0;
-    std::size_t cachedMeshes = 0;
-};
 
 class CanvasRenderer {
 public:
@@ -63,6 +59,8 @@ private:
     std::vector<GlyphInstance> glyphInstances_;
     std::unordered_map<std::uint64_t, CachedMesh> meshes_;
     std::uint64_t frame_ = 0;
+    RippleRenderer ripples_;
+    FlylineRenderer flylines_;
 };
 
 }  // namespace exhibit

@@ -1,12 +1,9 @@
 // GLSL 330 core sources of the canvas back end. All output is premultiplied alpha.
 #pragma once
 
-namespace exhibit::shaders {
+#include "renderer/glsl_common.hpp"
 
-// Converts pixel coordinates (origin top-left) to clip space.
-#define EXHIBIT_GLSL_PIXEL_TO_CLIP                                                   \
-    "uniform vec2 uViewport;\n"                                                      \
-    "vec4 toClip(vec2 p) { return vec4(p.x / uViewport.x * 2.0 - 1.0, 1.0 - p.y / uViewport.y * 2.0, 0.0, 1.0); }\n"
+namespace exhibit::shaders {
 
 inline constexpr const char* kShapeVertex = "#version 330 core\n" EXHIBIT_GLSL_PIXEL_TO_CLIP R"(
 layout(location = 0) in vec2 aPos;
@@ -135,7 +132,5 @@ void main() {
     fragColor = (fillColor * fill + outlineColor * max(outer - fill, 0.0)) * uOpacity;
 }
 )";
-
-#undef EXHIBIT_GLSL_PIXEL_TO_CLIP
 
 }  // namespace exhibit::shaders

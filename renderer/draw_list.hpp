@@ -1,6 +1,12 @@
 // The plain data that flows from the front end (Canvas, filled by scenes) to the back end
 // (CanvasRenderer, the only code that talks to GL): vertices, instances and draw items in
 // submission order. Nothing here owns GL objects.
+//
+// Static data a scene keeps across frames (Mesh2D, RippleSet, FlylineSet) is shared by pointer and
+// identified by `id`; the back end keeps a GPU copy per id while it is drawn. Ripple and flyline
+// sets also carry a `version`: the scene changes the data, bumps the version, and the back end
+// uploads again on the next draw. Changing the data without bumping the version is a misuse (the
+// GPU keeps showing the old data).
 #pragma once
 
 #include <cstdint>
@@ -55,10 +61,76 @@ struct Mesh2D {
 };
 using Mesh2DRef = std::shared_ptr<const Mesh2D>;
 
+// Animated markers: per point a glowing core dot and rings expanding from it to `radius`.
+struct RipplePoint {
+    glm::vec2 pos;         // px
+    float radius;          // px, outer radius the rings reach
+    std::uint32_t color;   // Color::packed(), straight alpha
+    float phase;           // 0..1, offset into the ring cycle so neighbours do not pulse together
+};
+struct RippleSet {
+    RippleSet();
+    std::vector<RipplePoint> points;
+    std::uint64_t id;  // unique per RippleSet instance
+    std::uint64_t version = 0;
+};
+using RippleSetRef = std::shared_ptr<const RippleSet>;
+struct RippleStyle {
+    float periodSeconds = 2.4f;  // one ring's travel from the core to the radius
+    int rings = 2;               // rings in flight per point, evenly spread over the period (0..8)
+    float ringWidth = 1.5f;      // px
+    float coreScale = 0.28f;     // core dot radius as a fraction of the point's radius
+    float opacity = 1;
+};
+
+// An arc from `from` to `to`: a quadratic Bezier whose control point sits above the chord's
+// middle by bend * chord length (flylineControlPoint). A head travels along it from startTime for
+// `duration` seconds with a trail behind; then the arc fades out.
+struct Flyline {
+    glm::vec2 from, to;    // px
+    float bend;            // arc height as a fraction of the chord length
+    std::uint32_t color;   // Color::packed(), straight alpha
+    float width;           // px
+    double startTime;      // seconds, on the clock passed to Canvas::flylines
+    float duration;        // seconds of the head's flight
+};
+struct FlylineSet {
+    FlylineSet();
+    std::vector<Flyline> lines;
+    std::uint64_t id;  // unique per FlylineSet instance
+    std::uint64_t version = 0;
+};
+using FlylineSetRef = std::shared_ptr<const FlylineSet>;
+struct FlylineStyle {
+    float trail = 0.35f;        // trail length as a fraction of the arc (Bezier parameter)
+    float fadeSeconds = 0.8f;   // fade-out of the whole arc after the head arrives
+    float baseAlpha = 0.18f;    // faint full arc while the line is alive
+    float headRadius = 3;       // px, the head's solid core; its glow reaches 2.5 times as far
+};
+
+// The arc's control point: the chord's middle moved by bend * chord length along the chord's
+// normal that points up on screen (towards -y; towards +x for a vertical chord).
+glm::vec2 flylineControlPoint(glm::vec2 from, glm::vec2 to, float bend);
+// The point at Bezier parameter t (0 = from, 1 = to); the head is at t = progress.
+glm::vec2 flylinePoint(const Flyline& line, float t);
+
+struct RippleDraw {
+    RippleSetRef set;
+    double timeSeconds;
+    RippleStyle style;
+};
+struct FlylineDraw {
+    FlylineSetRef set;
+    double timeSeconds;
+    FlylineStyle style;
+};
+
 struct DrawItem {
-    enum class Kind { Triangles, Mesh, Shapes, Glyphs };
+    enum class Kind { Triangles, Mesh, Shapes, Glyphs, Ripples, Flylines };
     Kind kind;
-    std::uint32_t first = 0;  // into the frame's vertex / instance / glyph arrays
+    // Triangles, Shapes, Glyphs: a range of the frame's vertex / instance / glyph arrays.
+    // Ripples, Flylines: `first` indexes DrawList::ripples / flylines, `count` is points / lines.
+    std::uint32_t first = 0;
     std::uint32_t count = 0;
     Mesh2DRef mesh;           // Kind::Mesh
     glm::vec2 offset{0, 0};   // Kind::Mesh translation in px
@@ -72,6 +144,8 @@ struct DrawList {
     std::vector<ShapeVertex> vertices;
     std::vector<ShapeInstance> shapes;
     std::vector<GlyphDraw> glyphs;
+    std::vector<RippleDraw> ripples;
+    std::vector<FlylineDraw> flylines;
     std::vector<DrawItem> items;
     void clear();
 };
