@@ -13,7 +13,7 @@ constexpr double kConsultsPerDay = 6000;   // province-wide, China Daily 2018 (k
 constexpr double kOrdersPerDay = 120000;   // illustrative
 constexpr double kClassesPerDay = 900;     // illustrative
 constexpr double kAveragePrice = 46;       // yuan per order, illustrative
-constexpr double kShippedShare = 0.002;    // orders that become flyline events
+constexpr double kShipmentsPerDay = 400000;  // parcel batches leaving for other provinces (flylines), illustrative
 constexpr double kReferredShare = 0.25;    // consultations referred up to Guiyang (illustrative)
 // Split of telemedicine consultations by kind (illustrative).
 constexpr double kEcgShare = 0.38, kImagingShare = 0.27;
@@ -94,7 +94,7 @@ void SimulatorSource::advance(double from, double to, std::string& out) {
             event("class_held", {{"value", attendance},
                                  {"text", c.county.name + " 在线课堂 " + std::to_string(classes) + " 节，" +
                                               std::to_string(attendance) + " 人次"}});
-        const long shipped = poisson(static_cast<double>(orders) * kShippedShare * 50);
+        const long shipped = poisson(kShipmentsPerDay * c.weight * r);
         for (long k = 0; k < shipped && k < 3; ++k) {
             const City& city = kCities[std::uniform_int_distribution<std::size_t>(0, std::size(kCities) - 1)(rng_)];
             const int parcels = std::uniform_int_distribution<int>(1, 40)(rng_);
