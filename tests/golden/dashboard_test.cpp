@@ -1,0 +1,43 @@
+// Golden images of the dashboard scene on the bundled show: the simulator feeds it through a hub on
+// a manual clock (tests/support/dashboard_fixture.hpp) for 20 s of fixed 1/60 s frames, then the
+// frame is rendered in process at 1920x1080, 3840x2160 and on a 32:9 wall (3840x1080, its own
+// layout). Tolerances as in golden_test.cpp.
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "renderer/canvas_renderer.hpp"
+#include "renderer/platform/platform.hpp"
+#include "renderer/render_target.hpp"
+#include "tests/support/dashboard_fixture.hpp"
+#include "tests/support/golden.hpp"
+
+namespace exhibit::test {
+namespace {
+
+void expectDashboard(glm::ivec2 size, const std::string& name) {
+    std::unique_ptr<Platform> platform;
+    try {
+        platform = createHeadlessPlatform({64, 64});
+    } catch (const StartupError& e) {
+        GTEST_SKIP() << "no GL context: " << e.what();
+    }
+    DashboardFixture f;
+    Canvas canvas;
+    canvas.begin(size, f.show.theme.background);
+    f.scene->draw(canvas);  // lays the map out, so the live layers know their anchors
+    f.run(60 * 20);
+    canvas.begin(size, f.show.theme.background);
+    f.scene->draw(canvas);
+    RenderTarget target(size);
+    CanvasRenderer renderer;
+    renderer.execute(canvas.list(), target.framebuffer());
+    const auto golden = compareWithGolden(name, readFramebuffer(target.framebuffer(), size));
+    EXPECT_TRUE(golden.passed) << golden.message;
+}
+
+TEST(GoldenDashboard, At1080p) { expectDashboard({1920, 1080}, "dashboard-1920x1080"); }
+TEST(GoldenDashboard, At4K) { expectDashboard({3840, 2160}, "dashboard-3840x2160"); }
+TEST(GoldenDashboard, On32To9Wall) { expectDashboard({3840, 1080}, "dashboard-3840x1080"); }
+
+}  // namespace
+}  // namespace exhibit::test
