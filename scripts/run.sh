@@ -13,7 +13,9 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
 fi
 echo "run: no display found, rendering headless"
 mkdir -p out
-for size in 1920x1080 3840x2160; do
-  "$exe" --headless --size "$size" --frames 3 --screenshot "out/map-$size.png" "$@"
+for scene in dashboard map; do
+  for size in 1920x1080 3840x2160; do
+    "$exe" --headless --scene "$scene" --size "$size" --frames 10 --screenshot "out/$scene-$size.png" "$@"
+  done
 done
 echo "run: screenshots are in $(pwd)/out/"
