@@ -10,7 +10,7 @@ packages=(
   libsdl2-dev libglm-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
   libfreetype-dev libfontconfig-dev libpng-dev
   libegl-dev libgl-dev libglu1-mesa-dev
-  libcurl4-openssl-dev libmosquitto-dev libcpp-httplib-dev
+  libcurl4-openssl-dev libmosquitto-dev libcpp-httplib-dev liblo-dev
   # runtime: Chinese font, Mesa (llvmpipe) for headless EGL, Xvfb for window tests
   fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri xvfb xauth
   # tests and benchmarks (mosquitto: a real MQTT broker for the feed tests)
