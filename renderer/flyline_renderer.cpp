@@ -1,3 +1,5 @@
+// FlylineRenderer: converts flyline sets to GPU instances relative to a time base, uploads them per
+// (id, version, base) and draws each layer with one instanced call. The rebase rule is in the header.
 #include "renderer/flyline_renderer.hpp"
 
 #include <algorithm>

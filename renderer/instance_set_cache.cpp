@@ -1,3 +1,5 @@
+// InstanceSetCache: one vertex array and buffer per set id, freed after kKeepFrames unused frames.
+// Does not upload or describe attributes; see instance_set_cache.hpp.
 #include "renderer/instance_set_cache.hpp"
 
 namespace exhibit {

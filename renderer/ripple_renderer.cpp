@@ -1,3 +1,5 @@
+// RippleRenderer: uploads ripple sets per (id, version) and draws each layer with one instanced call.
+// The contract (time wrapping, eviction, what GL state it leaves) is in ripple_renderer.hpp.
 #include "renderer/ripple_renderer.hpp"
 
 #include <algorithm>
