@@ -13,14 +13,20 @@
 #include <string>
 #include <vector>
 
+#include <cstdint>
+
 #include <glm/vec2.hpp>
 
 namespace exhibit {
 
 struct PlatformEvent {
-    enum class Type { Quit, KeyDown, Resized };
+    // Finger*: a touch screen contact; Mouse*: the left mouse button (never the mouse events SDL
+    // synthesises from touches); FocusLost: the window lost input focus (release every contact).
+    enum class Type { Quit, KeyDown, Resized, FingerDown, FingerMove, FingerUp, MouseDown, MouseMove, MouseUp, FocusLost };
     Type type = Type::Quit;
-    int key = 0;  // KeyDown: see platform Key codes below
+    int key = 0;              // KeyDown: see platform Key codes below
+    std::int64_t finger = 0;  // Finger*: the contact id within its touch device
+    glm::vec2 pos{0, 0};      // Finger*, Mouse*: drawable pixels
 };
 
 namespace keys {

@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/error.hpp"
@@ -45,10 +46,43 @@ public:
                 case SDL_WINDOWEVENT:
                     if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
                         out.push_back({PlatformEvent::Type::Resized, 0});
+                    if (event.window.event == SDL_WINDOWEVENT_FOCUS_LOST)
+                        out.push_back({PlatformEvent::Type::FocusLost, 0});
+                    break;
+                case SDL_FINGERDOWN:
+                case SDL_FINGERMOTION:
+                case SDL_FINGERUP: {
+                    // Finger positions are normalised to the window.
+                    const glm::vec2 size = drawableSize();
+                    const auto type = event.type == SDL_FINGERDOWN     ? PlatformEvent::Type::FingerDown
+                                      : event.type == SDL_FINGERMOTION ? PlatformEvent::Type::FingerMove
+                                                                       : PlatformEvent::Type::FingerUp;
+                    out.push_back({type, 0, static_cast<std::int64_t>(event.tfinger.fingerId),
+                                   {event.tfinger.x * size.x, event.tfinger.y * size.y}});
+                    break;
+                }
+                case SDL_MOUSEBUTTONDOWN:
+                case SDL_MOUSEBUTTONUP:
+                    if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) break;
+                    out.push_back({event.type == SDL_MOUSEBUTTONDOWN ? PlatformEvent::Type::MouseDown
+                                                                     : PlatformEvent::Type::MouseUp,
+                                   0, 0, toDrawable(event.button.x, event.button.y)});
+                    break;
+                case SDL_MOUSEMOTION:
+                    if (event.motion.which == SDL_TOUCH_MOUSEID) break;
+                    out.push_back({PlatformEvent::Type::MouseMove, 0, 0, toDrawable(event.motion.x, event.motion.y)});
                     break;
                 default: break;
             }
         }
+    }
+    // Window coordinates (points) to drawable pixels (they differ on high-DPI displays).
+    glm::vec2 toDrawable(int x, int y) const {
+        int w = 1, h = 1;
+        SDL_GetWindowSize(window_, &w, &h);
+        const glm::vec2 size = drawableSize();
+        return {static_cast<float>(x) * size.x / static_cast<float>(std::max(w, 1)),
+                static_cast<float>(y) * size.y / static_cast<float>(std::max(h, 1))};
     }
     void present() override {
         if (hidden_)
