@@ -79,10 +79,10 @@ void Canvas::triangles(std::span<const ShapeVertex> vertices) {
     item.count += static_cast<std::uint32_t>(vertices.size());
 }
 
-void Canvas::mesh(const Mesh2DRef& mesh, glm::vec2 offset, float opacity, Color tint) {
+void Canvas::mesh(const Mesh2DRef& mesh, glm::vec2 offset, float opacity, Color tint, float scale) {
     if (!mesh || mesh->vertices.empty()) return;
     list_.items.push_back(DrawItem{DrawItem::Kind::Mesh, 0, static_cast<std::uint32_t>(mesh->vertices.size()), mesh,
-                                   offset, opacity, {tint.r, tint.g, tint.b, tint.a}});
+                                   offset, opacity, {tint.r, tint.g, tint.b, tint.a}, scale});
 }
 
 void Canvas::ripples(const RippleSetRef& set, double timeSeconds, const RippleStyle& style) {

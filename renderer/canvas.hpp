@@ -62,8 +62,10 @@ public:
     void line(glm::vec2 a, glm::vec2 b, float width, Color color);
     void polyline(std::span<const glm::vec2> points, float width, Color color, bool closed);
     void triangles(std::span<const ShapeVertex> vertices);
-    // `tint` multiplies the mesh's vertex colours (rgba), e.g. to recolour static fills per frame.
-    void mesh(const Mesh2DRef& mesh, glm::vec2 offset = {0, 0}, float opacity = 1.0f, Color tint = {1, 1, 1, 1});
+    // `tint` multiplies the mesh's vertex colours (rgba), e.g. to recolour static fills per frame;
+    // vertices are drawn at pos * scale + offset (a map zooming between rebuilds of its meshes).
+    void mesh(const Mesh2DRef& mesh, glm::vec2 offset = {0, 0}, float opacity = 1.0f, Color tint = {1, 1, 1, 1},
+              float scale = 1.0f);
 
     // Animated layers of static sets: the back end keeps the set on the GPU per (id, version) and
     // animates it from `timeSeconds` in the shaders, so a frame costs no work per point. Any clock

@@ -43,6 +43,7 @@ CanvasRenderer::CanvasRenderer(int atlasSize)
       glyphProgram_(gl::buildProgram({"glyph", shaders::kGlyphVertex, shaders::kGlyphFragment})),
       shapeViewport_(gl::uniformLocation(shapeProgram_, "uViewport")),
       shapeOffset_(gl::uniformLocation(shapeProgram_, "uOffset")),
+      shapeScale_(gl::uniformLocation(shapeProgram_, "uScale")),
       shapeOpacity_(gl::uniformLocation(shapeProgram_, "uOpacity")),
       shapeTint_(gl::uniformLocation(shapeProgram_, "uTint")),
       boxViewport_(gl::uniformLocation(boxProgram_, "uViewport")),
@@ -206,6 +207,7 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
             case DrawItem::Kind::Triangles:
                 glUseProgram(shapeProgram_.id());
                 glUniform2f(shapeOffset_, 0, 0);
+                glUniform1f(shapeScale_, 1);
                 glUniform1f(shapeOpacity_, item.opacity);
                 glUniform4f(shapeTint_, 1, 1, 1, 1);
                 glBindVertexArray(shapeVao_.id());
@@ -215,6 +217,7 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
             case DrawItem::Kind::Mesh:
                 glUseProgram(shapeProgram_.id());
                 glUniform2f(shapeOffset_, item.offset.x, item.offset.y);
+                glUniform1f(shapeScale_, item.scale);
                 glUniform1f(shapeOpacity_, item.opacity);
                 glUniform4f(shapeTint_, item.tint.r, item.tint.g, item.tint.b, item.tint.a);
                 glBindVertexArray(meshVao_.id());

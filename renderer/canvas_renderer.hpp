@@ -49,7 +49,7 @@ private:
 
     GlyphAtlas atlas_;
     gl::Program shapeProgram_, boxProgram_, glyphProgram_;
-    GLint shapeViewport_, shapeOffset_, shapeOpacity_, shapeTint_;
+    GLint shapeViewport_, shapeOffset_, shapeScale_, shapeOpacity_, shapeTint_;
     GLint boxViewport_, boxOpacity_;
     GLint glyphViewport_, glyphOpacity_, glyphAtlasUnit_, glyphInsideSign_;
     gl::VertexArray shapeVao_, meshVao_, boxVao_, glyphVao_;

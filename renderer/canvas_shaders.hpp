@@ -10,13 +10,14 @@ layout(location = 0) in vec2 aPos;
 layout(location = 1) in vec4 aColor;
 layout(location = 2) in vec2 aEdge;
 uniform vec2 uOffset;
+uniform float uScale;  // meshes: drawn at aPos * uScale + uOffset (a map moving between rebuilds)
 uniform vec4 uTint;  // straight alpha, multiplies the vertex colour
 out vec4 vColor;
 out vec2 vEdge;
 void main() {
-    gl_Position = toClip(aPos + uOffset);
+    gl_Position = toClip(aPos * uScale + uOffset);
     vColor = aColor * uTint;
-    vEdge = aEdge;
+    vEdge = aEdge * uScale;
 }
 )";
 

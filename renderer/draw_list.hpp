@@ -136,6 +136,7 @@ struct DrawItem {
     glm::vec2 offset{0, 0};   // Kind::Mesh translation in px
     float opacity = 1.0f;
     glm::vec4 tint{1, 1, 1, 1};  // Kind::Mesh: multiplies the vertex colours (straight alpha)
+    float scale = 1.0f;          // Kind::Mesh: vertices are drawn at pos * scale + offset
 };
 
 struct DrawList {

@@ -346,6 +346,20 @@ TEST_F(CanvasTest, MeshTintRecoloursItsVertexColoursEveryFrame) {
     EXPECT_EQ(pixelAt(image, 10, 40), kWhitePx);
 }
 
+TEST_F(CanvasTest, MeshScaleAndOffsetMoveAStaticMesh) {
+    CanvasRenderer own;
+    const Mesh2DRef square = rectMesh(4, 4, 8, 8, kWhite);
+    begin();
+    canvas.mesh(square, {10, 20}, 1.0f, kWhite, 2.0f);  // drawn at (18, 28) .. (34, 44)
+    canvas.line({0, 60}, {64, 60}, 2, kWhite);           // a later line is not scaled
+    const Image image = render(own, canvas);
+    EXPECT_EQ(pixelAt(image, 20, 30), kWhitePx);
+    EXPECT_EQ(pixelAt(image, 32, 42), kWhitePx);
+    EXPECT_NE(pixelAt(image, 8, 8), kWhitePx) << "the unscaled place stays empty";
+    EXPECT_NE(pixelAt(image, 37, 47), kWhitePx);
+    EXPECT_EQ(pixelAt(image, 2, 60), kWhitePx);
+}
+
 TEST_F(CanvasTest, HalfTransparentWhiteOverBlackIsMidGrey) {
     begin();
     canvas.rect({0, 0, 32, 32}, kWhite.withAlpha(0.5f));
