@@ -213,7 +213,7 @@ void HistoryPlayback::draw(const WidgetFrame& frame, const Rect& box) const {
         drawFigure(frame, {body.x, body.y, figureW, body.h}, false);
         drawChart(frame, {body.x + figureW + gap, body.y, body.w - figureW - gap, body.h});
     } else {
-        const float figureH = std::min(layout.px(104), body.h * 0.4f);
+        const float figureH = std::min(layout.px(104), body.h * 0.36f);
         const float gap = layout.px(10);
         drawFigure(frame, {body.x, body.y, body.w, figureH}, true);
         drawChart(frame, {body.x, body.y + figureH + gap, body.w, body.h - figureH - gap});
@@ -232,7 +232,7 @@ void HistoryPlayback::drawFigure(const WidgetFrame& frame, const Rect& area, boo
     const bool missing = !point || !point->value;
     const float fade = easeOutCubic(static_cast<float>(sinceYearChange_ / kFigureFadeSeconds));
     const float slide = (1 - fade) * layout.px(8);
-    const float a = fade * opacity;
+    const float a = (0.3f + 0.7f * fade) * opacity;  // a new figure rises out of a faint one, never from nothing
 
     float yearSize = 0, figureSize = 0, annotationSize = 0;
     if (row) {
@@ -363,10 +363,13 @@ void HistoryPlayback::drawChart(const WidgetFrame& frame, const Rect& area) cons
 
     if (plotH >= layout.px(30)) {
         const float axis = static_cast<float>(ticks.max);
-        // Grid, tick labels and the unit on top of the gutter.
+        // Grid, tick labels (on a short plot only those that do not touch the one below) and the unit on top of the gutter.
+        float lastLabelY = INFINITY;
         for (double v : ticks.values) {
             const float y = plotBottom - static_cast<float>(v) / axis * plotH;
             canvas.rect({plotX, std::round(y - hair * 0.5f), plotW, hair}, theme.text.withAlpha(v == 0 ? 0.25f : 0.07f));
+            if (lastLabelY - y < tickSize * 1.4f) continue;
+            lastLabelY = y;
             const TextLayout t = oneLine(frame.regular, formatCompact(v, ticks.decimals), tickSize, gutter - layout.px(10),
                                          TextAlign::Right);
             textOnBaseline(canvas, frame.regular, t, area.x, y + tickSize * 0.36f, theme.textMuted);
@@ -458,17 +461,26 @@ void HistoryPlayback::drawChart(const WidgetFrame& frame, const Rect& area) cons
         }
     }
 
-    // Year labels.
-    for (std::size_t i = 0; i < n; ++i) {
-        const int year = firstYear_ + static_cast<int>(i);
-        const bool isCurrent = year == current;
-        if (!isCurrent && (static_cast<int>(i) % yearEvery != 0)) continue;
+    // Year labels: the current year always, the every-k-th ones where they do not touch it.
+    float currentLeft = 0, currentRight = 0;
+    auto drawYear = [&](int year, bool isCurrent) {
         const float lit = std::clamp(static_cast<float>(playhead_ - year + 1), 0.0f, 1.0f);
         const Font& font = isCurrent ? frame.bold : frame.regular;
         const TextLayout t = oneLine(font, std::to_string(year), yearSize);
         const float lx = std::clamp(xOf(year) - t.contentWidth * 0.5f, area.x, area.x + area.w - t.contentWidth);
+        const float clearance = yearSize * 0.8f;
+        if (!isCurrent && lx < currentRight + clearance && lx + t.contentWidth > currentLeft - clearance) return;
+        if (isCurrent) {
+            currentLeft = lx;
+            currentRight = lx + t.contentWidth;
+        }
         const Color c = isCurrent ? theme.accent : mix(theme.textMuted, theme.text, 0.6f * lit);
         textOnBaseline(canvas, font, t, lx, yearRowTop + t.firstBaseline, c);
+    };
+    drawYear(current, true);
+    for (std::size_t i = 0; i < n; ++i) {
+        const int year = firstYear_ + static_cast<int>(i);
+        if (year != current && static_cast<int>(i) % yearEvery == 0) drawYear(year, false);
     }
 
     // The scrub bar: track, progress, a tick per year (rings for missing years) and the knob.

@@ -255,10 +255,32 @@ protected:
     static inline Font* bold_ = nullptr;
 };
 
-// Everything drawn (glyphs, shapes, triangles) lies inside the box, for a wide and a narrow box,
-// at every playhead state that changes the layout (a missing year, an approximate one, the end).
+// Text runs: glyphs drawn one after another on the same baseline at the same size, left to right.
+struct TextRun {
+    float y, size, left, right;
+};
+std::vector<TextRun> textRuns(const std::vector<GlyphDraw>& glyphs) {
+    std::vector<TextRun> runs;
+    for (const GlyphDraw& g : glyphs) {
+        TextRun* last = runs.empty() ? nullptr : &runs.back();
+        if (last && last->y == g.pen.y && last->size == g.sizePx && g.pen.x >= last->right &&
+            g.pen.x <= last->right + 1.2f * g.sizePx) {
+            last->right = g.pen.x;
+        } else {
+            runs.push_back({g.pen.y, g.sizePx, g.pen.x, g.pen.x});
+        }
+    }
+    return runs;
+}
+
+// Everything drawn (glyphs, shapes, triangles) lies inside the box and no two labels on one line
+// overlap, for a wide, a narrow, a dashboard-sized and a tiny box, at every playhead state that
+// changes the layout (a missing year, an approximate one, the end).
 TEST_F(HistoryDrawTest, StaysInsideTheBoxAtEverySize) {
     HistoryPlayback s = story();
+    auto points = povertyPoints();
+    points.push_back({2011, 1149.0});  // ten years, as the dashboard shows them
+    s.setPoints(points);
     s.setTitle("贵州农村贫困人口 2012→2020");
     s.setAnnotations({{2016, "赤水市率先摘帽，贵州第一个退出贫困县序列的县级市"}, {2017, "14 个贫困县摘帽"}});
     s.setFootnote("来源：中国新闻社、China Daily、CGTN、新华社、Beijing Review、中国新闻图片网 · 约：报道中的约数");
@@ -268,8 +290,9 @@ TEST_F(HistoryDrawTest, StaysInsideTheBoxAtEverySize) {
         const float w = static_cast<float>(size.x), h = static_cast<float>(size.y);
         const Rect boxes[] = {{layout.px(40), layout.px(40), w * 0.9f, h * 0.42f},   // wide
                               {layout.px(40), layout.px(40), w / 3, h / 2},         // narrow
+                              {layout.px(40), layout.px(40), layout.px(480), layout.px(340)},
                               {layout.px(40), layout.px(40), layout.px(300), layout.px(200)}};
-        for (double year : {2012.0, 2013.0, 2015.4, 2016.0, 2017.0, 2020.0}) {
+        for (double year : {2011.0, 2012.0, 2013.0, 2015.4, 2016.0, 2017.0, 2020.0}) {
             s.scrubTo(year);
             run(s, 1);
             for (const Rect& box : boxes) {
@@ -291,6 +314,16 @@ TEST_F(HistoryDrawTest, StaysInsideTheBoxAtEverySize) {
                     EXPECT_LE(g.pen.y, box.y + box.h) << where;
                 }
                 if (&box == &boxes[0] && year == 2012.0) maxSizes.push_back(maxSize);
+                const auto runs = textRuns(list.glyphs);
+                for (std::size_t i = 0; i < runs.size(); ++i)
+                    for (std::size_t j = i + 1; j < runs.size(); ++j) {
+                        const TextRun& a = runs[i];
+                        const TextRun& b = runs[j];
+                        if (std::fabs(a.y - b.y) > 0.5f * std::min(a.size, b.size)) continue;
+                        const bool apart = a.right + 0.5f * a.size <= b.left || b.right + 0.5f * b.size <= a.left;
+                        EXPECT_TRUE(apart) << where << ": text at x " << a.left << ".." << a.right << " and " << b.left
+                                           << ".." << b.right << ", y " << a.y;
+                    }
                 for (const ShapeInstance& shape : list.shapes) {
                     EXPECT_GE(shape.box.x - shape.box.z, box.x - 0.5f) << where;
                     EXPECT_LE(shape.box.x + shape.box.z, box.x + box.w + 0.5f) << where;
