@@ -19,8 +19,9 @@
 // dt / secondsPerYear (default 1.6 s a year); at the last year it holds for holdSeconds (default
 // 4 s), then starts again at the first year. pause() freezes it where it is; scrubTo() and step()
 // move it (clamped to the timeline) without changing play or pause, and restart the end hold.
-// A new current year's figure rises in from faint (0.35 s; never blank). Deterministic: the state after N updates of a fixed dt is
-// exact. settled() is false while playing (holding at the end is part of playing).
+// A new current year's figure rises in from faint (0.35 s; never blank). Deterministic: the state
+// after N updates of a fixed dt is exact. settled() is false while playing (holding at the end is
+// part of playing).
 // Drawing: a wide box puts the figure block left of the chart, a narrower one above it. The chart
 // has a column per year (value labels where they fit, the current one always), a playhead line,
 // and under it the scrub bar (a tick per year, a ring for a missing one, the knob at the playhead)
