@@ -138,8 +138,6 @@ void GestureRecognizer::down(const PointerEvent& e) {
         g.target = std::move(target);
         g.startTime = e.time;
         g.start = e.pos;
-    } else {
-        flush(groupId, groups_.at(groupId));  // this frame's movement, before the shape changes
     }
     Group& g = groups_.at(groupId);
     contacts_[e.id] = Contact{groupId, e.pos};
@@ -231,9 +229,7 @@ void GestureRecognizer::tap(std::uint64_t groupId, const Group& g, double time) 
 }
 
 void GestureRecognizer::swipe(std::uint64_t groupId, const Group& g, double time) {
-    if (g.pinching || g.rotating || std::abs(g.spanTravel) > px(config_.pinchSlopCm) ||
-        std::abs(g.angle) > config_.rotateSlopRadians)
-        return;
+    if (g.pinching || g.rotating) return;
     const double seconds = time - g.pairStartTime;
     const glm::vec2 d = g.translation - g.pairStartTranslation;
     const float distance = glm::length(d);

@@ -13,20 +13,22 @@
 // Groups: a Down joins the nearest live group on the same target whose centroid is within
 // groupRadiusCm, else it starts a new group; contacts on different targets never share a group.
 // The target is the hit-test result at the Down. Group ids are never reused.
-// A group's stream: Tap, DoubleTap and LongPress need a single contact that stays within tapSlopCm.
+// Tap, DoubleTap and LongPress need a group of a single contact that stays within tapSlopCm.
 // A tap is reported when the finger lifts (at most tapMaxSeconds after it touched); a second tap
 // that touches within doubleTapSeconds of the first one's lift, within doubleTapDistanceCm and on
 // the same target is reported as DoubleTap instead of Tap (so a double tap reads Tap, DoubleTap).
-// LongPress fires once, longPressSeconds after the touch, and that contact gives no Tap.
-// PanStart and PanEnd bracket a manipulation: it starts when the group's centroid moves beyond
-// tapSlopCm, its span changes by pinchSlopCm or it turns by rotateSlopRadians, and it ends when the
-// group's last contact lifts. In between, update() reports at most one Pan, Pinch and Rotate per
-// group per frame (coalesced; Pinch and Rotate only once each has passed its own threshold), so a
-// map can pan, zoom and turn with one hand at once. Contacts joining or leaving never make the
-// centroid, scale or angle jump. A group that had exactly two contacts reports Swipe when the
-// first of them lifts if they travelled together at least swipeMinDistanceCm, mostly along one
-// axis, at swipeMinSpeedCmPerSecond or faster, within swipeMaxSeconds, without pinching or
-// turning (the pan it also was ends with PanEnd as usual).
+// LongPress fires once, longPressSeconds after the touch; that contact then gives no Tap.
+// PanStart and PanEnd bracket a manipulation. It starts when the group's centroid has moved beyond
+// tapSlopCm, or its span (two contacts: their distance) has changed by pinchSlopCm, or it has
+// turned by rotateSlopRadians; span and turn are judged once a frame (in update() and before a
+// lift), because fingers report in turn and in between a hand seems to stretch and turn. It ends
+// when the group's last contact lifts. In between, at most one Pan, Pinch and Rotate per group
+// per frame (coalesced; Pinch and Rotate once each has passed its own threshold), so a map can
+// pan, zoom and turn with one hand at once. Contacts joining or leaving never make the centroid,
+// scale or angle jump. A group that had exactly two contacts reports Swipe when the first of them
+// lifts if the pair travelled at least swipeMinDistanceCm, mostly along one axis (the other at most
+// half as far), at swipeMinSpeedCmPerSecond or faster, within swipeMaxSeconds, without pinching or
+// turning; its pan ends with PanEnd as usual.
 // A Cancel of any of a group's contacts reports Cancel once (instead of Tap or PanEnd); the group
 // then reports nothing more and its other contacts end silently. A contact that never lifts is
 // ended only by a Cancel (the input sources reap stuck contacts).
@@ -35,11 +37,13 @@
 // contacts (and so groups), a few remembered taps and ended ids, and at most maxQueued gestures
 // waiting for update() (later ones are dropped and counted).
 // Deterministic: results depend only on the events, their times and the times given to update();
-// timers (LongPress) fire at their exact time, also when an event with a later time comes first.
+// LongPress fires at its exact time, also when an event with a later time comes first. Pan, Pinch
+// and Rotate carry the time of the frame's latest event; the others their own event's time.
 //
 // Does not: read the clock, use threads, hit-test itself, filter jitter, reap stuck contacts,
-// recognise tangibles (TUIO objects are contacts like fingers) or multi-finger taps, or wait to
-// rule out a double tap before reporting a tap.
+// recognise tangibles (TUIO objects are contacts like fingers), multi-finger taps or two-handed
+// pinches wider than the group radius, tell apart two visitors whose hands are that close on one
+// target, or wait to rule out a double tap before reporting a tap.
 #pragma once
 
 #include <array>
@@ -74,17 +78,17 @@ struct Gesture {
     std::vector<glm::vec2> points; // each contact's position, oldest contact first
     glm::vec2 delta{0, 0};         // PanStart, Pan: centroid movement since the previous report
     glm::vec2 translation{0, 0};   // PanStart, Pan, PanEnd, Swipe: centroid movement since the touch
-    glm::vec2 velocity{0, 0};      // PanEnd: px/s over the last moments; Swipe: mean px/s
-    float scale = 1;               // Pinch: span now / span when the second contact joined
+    glm::vec2 velocity{0, 0};      // PanEnd: px/s over velocityWindowSeconds; Swipe: the pair's mean
+    float scale = 1;               // Pinch: span growth since a second contact joined (re-grips go on)
     float scaleDelta = 1;          // Pinch: since the previous Pinch
     float angle = 0;               // Rotate: radians since the previous Rotate, clockwise on the wall
-    float totalAngle = 0;          // Rotate: radians since the second contact joined
+    float totalAngle = 0;          // Rotate: radians since a second contact joined (re-grips go on)
     SwipeDirection direction = SwipeDirection::None;
     double time = 0;               // seconds, on the events' clock
 };
 
 struct GestureConfig {
-    float pixelsPerCm = 20;        // of the wall; every *Cm threshold is scaled by it
+    float pixelsPerCm = 20;        // of the wall (20: 3840 px over 1.9 m); scales every *Cm value
     float tapSlopCm = 0.6f;
     double tapMaxSeconds = 0.3;
     double doubleTapSeconds = 0.35;  // from the first tap's lift to the second touch

@@ -6,6 +6,7 @@
 #include <limits>
 #include <numbers>
 #include <random>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -309,6 +310,25 @@ TEST(GestureRecognizer, PinchZoomsInAndOut) {
         EXPECT_NEAR(product, expected, 1e-3);
         EXPECT_EQ(pinches.front().scaleDelta > 1, to > 100) << "zooming in or out from the first report";
     }
+}
+
+TEST(GestureRecognizer, PinchContinuesAcrossARegrip) {
+    GestureRecognizer r(wall());
+    // Spread two fingers to twice their distance, lift one, put a finger down 10 cm from the other
+    // and spread again: 4x in all, never a jump when the fingers change.
+    const auto gestures = play(r, merge({stroke(1, 0, 1.1, {400, 500}, {400, 500}),
+                                         stroke(2, 0, 0.5, {500, 500}, {600, 500}),
+                                         stroke(3, 0.6, 1.1, {500, 500}, {600, 500})}));
+    const auto pinches = only(gestures, GestureKind::Pinch);
+    ASSERT_FALSE(pinches.empty());
+    for (const Gesture& p : pinches) {
+        EXPECT_GT(p.scaleDelta, 1) << "t=" << p.time;
+        EXPECT_LT(p.scaleDelta, 1.15f) << "t=" << p.time;  // the first one holds the 0.8 cm slop
+    }
+    EXPECT_NEAR(pinches.back().scale, 4, 0.1);
+    EXPECT_EQ(std::set<std::uint64_t>({pinches.front().group, pinches.back().group}).size(), 1u);
+    EXPECT_EQ(r.recognized(GestureKind::PanStart), 1u);
+    EXPECT_EQ(r.recognized(GestureKind::PanEnd), 1u);
 }
 
 TEST(GestureRecognizer, RotateReportsAngleDeltasClockwise) {
