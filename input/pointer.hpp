@@ -43,8 +43,17 @@ public:
     std::uint64_t dropped() const;
 
 private:
+    // A dropped Move stays in place as a dead slot until the next drain or compaction, so a push
+    // into a full queue costs amortised O(1) instead of shifting every later event.
+    struct Slot {
+        PointerEvent event;
+        bool live = true;
+    };
+
     mutable std::mutex mutex_;
-    std::vector<PointerEvent> events_;
+    std::vector<Slot> slots_;
+    std::size_t live_ = 0;
+    std::size_t scanFrom_ = 0;  // no live Move before this slot
     std::size_t capacity_;
     std::uint64_t dropped_ = 0;
 };
