@@ -187,12 +187,12 @@ void GestureRecognizer::up(std::uint64_t id, const PointerEvent& e) {
     if (!g.cancelled) {
         flush(groupId, g);
         if (g.contacts.size() == 2 && g.maxContacts == 2) swipe(groupId, g, e.time);
-        if (g.contacts.size() == 1 && g.manipulating) {  // flush() started it
+        const bool last = g.contacts.size() == 1;
+        if (last && g.manipulating) {  // also when the slop was passed only now: flush() started it
             Gesture end = make(GestureKind::PanEnd, groupId, g, e.time);
             end.velocity = recentVelocity(g);
             emit(std::move(end));
-        } else if (g.contacts.size() == 1 && g.maxContacts == 1 && !g.moved && !g.longPressed &&
-                   e.time - g.startTime <= config_.tapMaxSeconds) {
+        } else if (last && g.maxContacts == 1 && !g.longPressed && e.time - g.startTime <= config_.tapMaxSeconds) {
             tap(groupId, g, e.time);
         }
     }
