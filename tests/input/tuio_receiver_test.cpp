@@ -69,7 +69,7 @@ public:
     void sendAlive(bool on) { sendAlive_ = on; }  // off: frames of sets only
 
     void cursors(std::int32_t fseq, const std::vector<std::int32_t>& alive, const std::vector<Cur>& sets) {
-        lo_bundle b = lo_bundle_new(LO_TT_IMMEDIATE);
+        lo_bundle b = lo_bundle_new(timeTag_);
         addFrameStart(b, "/tuio/2Dcur", alive);
         for (const Cur& c : sets) {
             lo_message m = lo_message_new();
@@ -85,7 +85,7 @@ public:
     }
 
     void objects(std::int32_t fseq, const std::vector<std::int32_t>& alive, const std::vector<Obj>& sets) {
-        lo_bundle b = lo_bundle_new(LO_TT_IMMEDIATE);
+        lo_bundle b = lo_bundle_new(timeTag_);
         addFrameStart(b, "/tuio/2Dobj", alive);
         for (const Obj& o : sets) {
             lo_message m = lo_message_new();
@@ -104,11 +104,13 @@ public:
 
     // A bundle of arbitrary messages (each already built), closed by an fseq when asked.
     void bundle(const std::vector<std::pair<std::string, lo_message>>& messages, std::optional<std::int32_t> fseq) {
-        lo_bundle b = lo_bundle_new(LO_TT_IMMEDIATE);
+        lo_bundle b = lo_bundle_new(timeTag_);
         for (const auto& [path, m] : messages) lo_bundle_add_message(b, path.c_str(), m);
         if (fseq) addFseq(b, "/tuio/2Dcur", *fseq);
         send(b);
     }
+
+    void setTimeTag(lo_timetag tag) { timeTag_ = tag; }
 
     void message(const char* path, lo_message m) {
         lo_send_message_from(target_, server_, path, m);
@@ -142,6 +144,7 @@ private:
 
     std::string source_;
     bool sendAlive_ = true;
+    lo_timetag timeTag_ = LO_TT_IMMEDIATE;
     lo_server server_ = nullptr;
     lo_address target_ = nullptr;
 };
@@ -482,6 +485,24 @@ TEST_F(Tuio, LateFramesAreIgnoredAndARestartStartsAfresh) {
     EXPECT_EQ(events[0].phase, PointerPhase::Cancel);
     EXPECT_EQ(events[1].phase, PointerPhase::Down);
     EXPECT_NE(events[1].id, events[0].id);
+    EXPECT_EQ(rx().stats().droppedBy(TuioDrop::LateFrame), 1u);
+}
+
+TEST_F(Tuio, KeepAliveFramesAndFutureTimeTagsApplyAtOnce) {
+    startReceiver(unfiltered());
+    Sender sender(port());
+    sender.cursors(20, {1}, {{1, 0.5f, 0.5f}});
+    sender.cursors(-1, {1}, {{1, 0.25f, 0.5f}});  // fseq -1: a redundant frame, never late
+    sender.cursors(15, {1}, {{1, 0.75f, 0.5f}});  // still late against 20
+    lo_timetag future;
+    lo_timetag_now(&future);
+    future.sec += 3600;  // an hour ahead: not queued (unbounded memory), applied as it arrives
+    sender.setTimeTag(future);
+    sender.cursors(21, {1}, {{1, 0.5f, 0.25f}});
+    const auto events = (waitFor(3, 1), take());
+    ASSERT_EQ(events.size(), 3u);
+    EXPECT_EQ(events[1].pos, glm::vec2(480, 540));
+    EXPECT_EQ(events[2].pos, glm::vec2(960, 270));
     EXPECT_EQ(rx().stats().droppedBy(TuioDrop::LateFrame), 1u);
 }
 
