@@ -95,7 +95,7 @@ class TuioReceiver {
 public:
     using ClockFn = std::function<double()>;  // seconds; stamps events and drives timeouts
 
-    // `queue` and `clock` must outlive the receiver.
+    // `queue` and `clock` must outlive the receiver; `clock` is called from the receiver thread too.
     TuioReceiver(TuioOptions options, PointerQueue& queue, ClockFn clock);
     ~TuioReceiver();  // stop()
     TuioReceiver(const TuioReceiver&) = delete;
