@@ -93,6 +93,34 @@ Mesh2DRef buildFillMesh(const GeoCollection& features, const MapProjection& proj
     return mesh;
 }
 
+namespace {
+
+bool ringContains(const GeoRing& ring, glm::dvec2 p) {
+    bool inside = false;
+    const auto& pts = ring.points;
+    for (std::size_t i = 0, j = pts.size() - 1; i < pts.size(); j = i++) {
+        if ((pts[i].y > p.y) != (pts[j].y > p.y) &&
+            p.x < (pts[j].x - pts[i].x) * (p.y - pts[i].y) / (pts[j].y - pts[i].y) + pts[i].x)
+            inside = !inside;
+    }
+    return inside;
+}
+
+}  // namespace
+
+bool featureContains(const GeoFeature& feature, glm::dvec2 lonLat) {
+    if (feature.bounds.empty() || lonLat.x < feature.bounds.min.x || lonLat.x > feature.bounds.max.x ||
+        lonLat.y < feature.bounds.min.y || lonLat.y > feature.bounds.max.y)
+        return false;
+    for (const auto& polygon : feature.polygons) {
+        if (polygon.exterior.points.size() < 3 || !ringContains(polygon.exterior, lonLat)) continue;
+        const bool inHole = std::any_of(polygon.holes.begin(), polygon.holes.end(),
+                                        [&](const GeoRing& hole) { return hole.points.size() >= 3 && ringContains(hole, lonLat); });
+        if (!inHole) return true;
+    }
+    return false;
+}
+
 Mesh2DRef buildFeatureFillMesh(const GeoFeature& feature, const MapProjection& projection, Color color) {
     auto mesh = std::make_shared<Mesh2D>();
     appendFill(feature, projection, color, *mesh);

@@ -30,6 +30,9 @@ Mesh2DRef buildFillMesh(const GeoCollection& features, const MapProjection& proj
 // One feature's fill in one colour (white, to be tinted per frame by Canvas::mesh).
 Mesh2DRef buildFeatureFillMesh(const GeoFeature& feature, const MapProjection& projection, Color color);
 
+// Whether a longitude/latitude lies inside the feature (in an exterior ring and in none of its holes).
+bool featureContains(const GeoFeature& feature, glm::dvec2 lonLat);
+
 // One mesh of every ring's border (exteriors and holes) at `widthPx`; soft = a glow profile.
 Mesh2DRef buildBorderMesh(const GeoCollection& features, const MapProjection& projection, float widthPx, Color color,
                           bool soft = false);

@@ -25,6 +25,7 @@ public:
     void draw(Canvas& canvas) override;
 
     const MapView& view() const { return view_; }
+    MapView& view() { return view_; }
 
 private:
     struct LegendText {

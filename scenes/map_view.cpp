@@ -19,6 +19,10 @@ struct Overloaded : Ts... {
 
 bool sameRect(const Rect& a, const Rect& b) { return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h; }
 
+double approachLinear(double value, double target, double step) {
+    return value < target ? std::min(target, value + step) : std::max(target, value - step);
+}
+
 }  // namespace
 
 MapView::MapView(const MapSceneSpec& spec, const SceneServices& services) : spec_(spec), services_(services) {
@@ -37,6 +41,7 @@ MapView::MapView(const MapSceneSpec& spec, const SceneServices& services) : spec
         }
     if (unmatched > 0) spdlog::warn("[map.facts] {} counties without facts are drawn in the 'other' colour", unmatched);
 
+    camera_ = MapCamera(province_.bounds);
     for (const auto& county : counties_.features) countyAnchors_.emplace(county.adcode, glm::vec2(0));
     for (const auto& prefecture : prefectures_.features) prefectureAnchors_.emplace(prefecture.adcode, glm::vec2(0));
     for (const auto& layer : spec.layers) {
@@ -66,13 +71,57 @@ Color MapView::countyColor(const std::string& adcode) const {
 }
 
 void MapView::layout(const Layout& layout, const Rect& area, std::span<const Rect> obstacles) {
-    if (!sameRect(area, builtFor_)) rebuild(layout, area, obstacles);
+    margin_ = layout.px(24);
+    const bool atRest = !camera_.flying() && camera_.restVersion() != builtRest_;
+    if (!sameRect(area, builtFor_) || atRest) rebuild(layout, area, obstacles);
+    transform_ = MapCamera::transform(projection_, currentProjection());
+}
+
+MapProjection MapView::currentProjection() const { return camera_.projection(builtFor_, margin_); }
+
+std::string MapView::hitCounty(glm::vec2 screen) const {
+    const glm::dvec2 p = currentProjection().toLonLat(screen);
+    for (const auto& county : counties_.features)
+        if (featureContains(county, p)) return county.adcode;
+    return {};
+}
+
+std::string MapView::hitPrefecture(glm::vec2 screen) const {
+    const glm::dvec2 p = currentProjection().toLonLat(screen);
+    for (const auto& prefecture : prefectures_.features)
+        if (featureContains(prefecture, p)) return prefecture.adcode;
+    // Prefecture outlines are coarser than county ones: fall back to the county's prefecture.
+    const std::string county = hitCounty(screen);
+    if (const CountyFact* fact = county.empty() ? nullptr : facts_.find(county)) return fact->prefectureAdcode;
+    return {};
+}
+
+void MapView::focusPrefecture(const std::string& adcode) {
+    const GeoFeature* prefecture = nullptr;
+    for (const auto& p : prefectures_.features)
+        if (p.adcode == adcode) prefecture = &p;
+    if (!prefecture) {
+        focusHome();
+        return;
+    }
+    focused_ = adcode;
+    GeoBounds target = prefecture->bounds;
+    const glm::dvec2 pad = (target.max - target.min) * 0.08;
+    target.min -= pad;
+    target.max += pad;
+    camera_.flyTo(target);
+}
+
+void MapView::focusHome() {
+    focused_.clear();
+    camera_.flyHome();
 }
 
 void MapView::rebuild(const Layout& layout, const Rect& area, std::span<const Rect> obstacles) {
     builtFor_ = area;
-    const float margin = layout.px(24);
-    projection_ = MapProjection::fit(province_.bounds, {area.x, area.y, area.w, area.h}, margin);
+    margin_ = layout.px(24);
+    builtRest_ = camera_.restVersion();
+    projection_ = camera_.projection(area, margin_);
     auto anchor = [&](const GeoFeature& f) {
         return projection_.toScreen(f.labelPoint.value_or(f.centroid.value_or(f.bounds.min)));
     };
@@ -84,26 +133,23 @@ void MapView::rebuild(const Layout& layout, const Rect& area, std::span<const Re
         state.glow = state.main = nullptr;
         std::visit(Overloaded{
                        [&](const ChoroplethLayer& c) {
-                           if (!c.isFeedMetric()) {
-                               state.main = buildFillMesh(counties_, projection_, [&](const GeoFeature& county) {
-                                   return countyColor(county.adcode);
-                               });
-                               return;
-                           }
-                           std::vector<LiveCounty> live;
+                           std::vector<CountyFill> fills;
                            for (const auto& county : counties_.features) {
-                               auto old = std::find_if(liveCounties_.begin(), liveCounties_.end(),
-                                                       [&](const LiveCounty& l) { return l.adcode == county.adcode; });
-                               LiveCounty l{county.adcode, buildFeatureFillMesh(county, projection_, Color{1, 1, 1, 1}),
-                                            c.otherColor, c.otherColor};
-                               if (old != liveCounties_.end()) {
-                                   l.shown = old->shown;
-                                   l.target = old->target;
-                                   l.seen = old->seen;
+                               auto old = std::find_if(countyFills_.begin(), countyFills_.end(),
+                                                       [&](const CountyFill& f) { return f.adcode == county.adcode; });
+                               const CountyFact* fact = facts_.find(county.adcode);
+                               CountyFill f{county.adcode, fact ? fact->prefectureAdcode : county.parentAdcode,
+                                            buildFeatureFillMesh(county, projection_, Color{1, 1, 1, 1}),
+                                            countyColor(county.adcode), countyColor(county.adcode)};
+                               f.seen = !c.isFeedMetric();
+                               if (old != countyFills_.end() && c.isFeedMetric()) {
+                                   f.shown = old->shown;
+                                   f.target = old->target;
+                                   f.seen = old->seen;
                                }
-                               live.push_back(std::move(l));
+                               fills.push_back(std::move(f));
                            }
-                           liveCounties_ = std::move(live);
+                           countyFills_ = std::move(fills);
                        },
                        [&](const BordersLayer& b) {
                            const auto& features = b.level == MapLevel::County ? counties_ : prefectures_;
@@ -125,6 +171,9 @@ void MapView::rebuild(const Layout& layout, const Rect& area, std::span<const Re
 
 void MapView::update(const FrameTime& time, const Snapshot& feed) {
     time_ = time.seconds;
+    camera_.update(time.dt);
+    const float dimTarget = focused_.empty() ? 0.0f : 1.0f;
+    focusDim_ = static_cast<float>(approachLinear(focusDim_, dimTarget, time.dt / MapCamera::kFlightSeconds));
     for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
         if (const auto* c = std::get_if<ChoroplethLayer>(&spec_.layers[i]); c && c->isFeedMetric())
             updateChoropleth(*c, feed, time.dt);
@@ -176,7 +225,7 @@ void MapView::updateChoropleth(const ChoroplethLayer& layer, const Snapshot& fee
     }
     liveRange_ = range.counties > 0 ? std::optional(range) : std::nullopt;
     const float k = static_cast<float>(1.0 - std::exp(-4.0 * dt));  // eases over about half a second
-    for (auto& county : liveCounties_) {
+    for (auto& county : countyFills_) {
         const MetricValue* v = feed.value(county.adcode, layer.metric);
         county.target = v ? rampColor(v->value) : layer.otherColor;
         county.shown = county.seen && dt > 0 ? mix(county.shown, county.target, k) : county.target;
@@ -202,15 +251,20 @@ const MapFlylines* MapView::flylines() const {
 void MapView::placeLabels(const Layout& layout, const Rect& area, std::span<const Rect> obstacles) {
     labels_.clear();
     LabelPlacer placer(area);
+    bool placedFocus = false;
     for (const auto& obstacle : obstacles)
         if (obstacle.w > 0) placer.addObstacle(obstacle);
     for (const auto& layer : spec_.layers) {
         const auto* labels = std::get_if<LabelsLayer>(&layer);
         if (!labels) continue;
-        const auto& features = labels->level == MapLevel::County ? counties_ : prefectures_;
-        const Font& font = labels->bold ? services_.bold : services_.regular;
+        // Focused on a prefecture: the first labels layer names its counties, and nothing else is named.
+        const bool countiesOfFocus = !focused_.empty();
+        if (countiesOfFocus && placedFocus) continue;
+        placedFocus = countiesOfFocus;
+        const auto& features = labels->level == MapLevel::County || countiesOfFocus ? counties_ : prefectures_;
+        const Font& font = labels->bold && !countiesOfFocus ? services_.bold : services_.regular;
         TextStyle style;
-        style.sizePx = layout.px(labels->size);
+        style.sizePx = layout.px(countiesOfFocus ? std::max(15.0f, labels->size * 0.85f) : labels->size);
         style.lineSpacing = 1.15f;
         TextPaint paint;
         paint.color = labels->color;
@@ -220,7 +274,16 @@ void MapView::placeLabels(const Layout& layout, const Rect& area, std::span<cons
         }
         std::vector<LabelCandidate> candidates;
         std::vector<TextLayout> layouts;
+        std::vector<const GeoFeature*> named;
         for (const auto& feature : features.features) {
+            if (countiesOfFocus) {
+                const CountyFact* fact = facts_.find(feature.adcode);
+                if (!fact || fact->prefectureAdcode != focused_) continue;
+            }
+            named.push_back(&feature);
+        }
+        for (const GeoFeature* featurePtr : named) {
+            const GeoFeature& feature = *featurePtr;
             TextLayout text = layoutText(font, feature.name, style);
             const glm::dvec2 anchor = feature.labelPoint.value_or(feature.centroid.value_or(feature.bounds.min));
             const auto& b = feature.bounds;
@@ -234,7 +297,7 @@ void MapView::placeLabels(const Layout& layout, const Rect& area, std::span<cons
         for (std::size_t i = 0; i < boxes.size(); ++i) {
             if (!boxes[i]) continue;
             const float halo = paint.outlineWidth;
-            labels_.push_back({&font, features.features[i].name, std::move(layouts[i]),
+            labels_.push_back({&font, named[i]->name, std::move(layouts[i]),
                                {boxes[i]->x + halo, boxes[i]->y + halo}, paint, *boxes[i]});
         }
     }
@@ -247,15 +310,23 @@ std::vector<MapView::LabelBox> MapView::placedLabels() const {
 }
 
 void MapView::draw(Canvas& canvas) const {
+    const MeshTransform& t = transform_;
+    const bool moving = !t.identity();
     for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
         const LayerState& state = layers_[i];
-        if (state.glow) canvas.mesh(state.glow);
-        if (state.main) canvas.mesh(state.main);
-        if (const auto* c = std::get_if<ChoroplethLayer>(&spec_.layers[i]); c && c->isFeedMetric())
-            for (const auto& county : liveCounties_) canvas.mesh(county.fill, {0, 0}, 1.0f, county.shown);
+        if (state.glow) canvas.mesh(state.glow, t.offset, 1.0f, {1, 1, 1, 1}, t.scale);
+        if (state.main) canvas.mesh(state.main, t.offset, 1.0f, {1, 1, 1, 1}, t.scale);
+        if (std::holds_alternative<ChoroplethLayer>(spec_.layers[i]))
+            for (const auto& county : countyFills_) {
+                Color tint = county.shown;
+                if (!focused_.empty() && county.prefecture != focused_) tint.a *= 1.0f - 0.7f * focusDim_;
+                canvas.mesh(county.fill, t.offset, 1.0f, tint, t.scale);
+            }
+        if (moving) continue;  // live layers and labels wait for the rebuild at rest
         if (state.ripples) state.ripples->draw(canvas, time_);
         if (state.flylines) state.flylines->draw(canvas, services_.regular, time_);
     }
+    if (moving) return;
     for (const auto& label : labels_) canvas.text(*label.font, label.layout, label.topLeft, label.paint);
 }
 

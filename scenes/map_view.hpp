@@ -10,7 +10,13 @@
 //   view.layout(layout, mapRect, {legendRect});          // each frame; cheap when nothing changed
 //   view.draw(canvas);
 //
-// Does not: draw legends, titles or panels (scenes do).
+// Drill-down: hitCounty()/hitPrefecture() pick what is under a screen point, focusPrefecture()
+// flies the camera (map_camera.hpp) to a prefecture and dims the rest, focusHome() flies back;
+// camera() pans and pinches. While the camera moves, the static meshes are drawn transformed and
+// labels and live layers wait; when it rests, everything is rebuilt crisply for the new view.
+//
+// Does not: draw legends, titles or panels (scenes do), or interpret gestures (scenes map them to
+// focus, pan and zoom).
 #pragma once
 
 #include <memory>
@@ -23,6 +29,7 @@
 #include "core/projection.hpp"
 #include "data_feed/county_facts.hpp"
 #include "scenes/layout.hpp"
+#include "scenes/map_camera.hpp"
 #include "scenes/map_flylines.hpp"
 #include "scenes/map_ripples.hpp"
 #include "scenes/scene.hpp"
@@ -50,6 +57,20 @@ public:
     bool liveSimulated() const;           // any live layer shows simulated values
     const MapFlylines* flylines() const;
 
+    // Drill-down. Hits are adcodes, "" for nothing; focusPrefecture("") is focusHome().
+    std::string hitCounty(glm::vec2 screen) const;
+    std::string hitPrefecture(glm::vec2 screen) const;
+    void focusPrefecture(const std::string& adcode);
+    void focusHome();
+    const std::string& focusedPrefecture() const { return focused_; }
+    MapCamera& camera() { return camera_; }
+    const MapCamera& camera() const { return camera_; }
+    // The current projection (the camera's view of the laid-out area), for placing things on the map.
+    MapProjection currentProjection() const;
+    // How the static meshes are drawn now (identity at rest).
+    const MeshTransform& meshTransform() const { return transform_; }
+    const GeoCollection& prefectures() const { return prefectures_; }
+
     struct LabelBox {
         std::string text;
         Rect box;  // halo included
@@ -75,9 +96,9 @@ private:
         std::unique_ptr<MapRipples> ripples;
         std::unique_ptr<MapFlylines> flylines;
     };
-    struct LiveCounty {
-        std::string adcode;
-        Mesh2DRef fill;  // white, tinted
+    struct CountyFill {
+        std::string adcode, prefecture;
+        Mesh2DRef fill;  // white, tinted by the choropleth each frame
         Color shown, target;
         bool seen = false;  // has had a value: new values ease, the first one is shown at once
     };
@@ -94,7 +115,13 @@ private:
     MapProjection projection_;
     std::vector<LayerState> layers_;  // parallel to spec_.layers
     MapAnchors countyAnchors_, prefectureAnchors_;
-    std::vector<LiveCounty> liveCounties_;
+    std::vector<CountyFill> countyFills_;
+    MapCamera camera_;
+    std::uint64_t builtRest_ = 0;  // camera rest version the meshes were built for
+    MeshTransform transform_;      // built projection -> current view
+    float margin_ = 0;
+    std::string focused_;
+    float focusDim_ = 0;  // 0..1, eased: how much the counties outside the focus are dimmed
     std::optional<LiveRange> liveRange_;
     double time_ = 0;
     std::vector<PlacedLabel> labels_;

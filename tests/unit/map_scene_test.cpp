@@ -82,7 +82,10 @@ TEST_F(MapSceneTest, DrawRecordsMeshesShapesAndText) {
     const DrawList& list = canvas.list();
     const auto meshes = std::count_if(list.items.begin(), list.items.end(),
                                       [](const DrawItem& i) { return i.kind == DrawItem::Kind::Mesh; });
-    EXPECT_EQ(meshes, 6);  // glow + outline, fills, county borders, prefecture borders, inner outline
+    // glow + outline, a fill per county (tinted, so a drill-down can dim them), county borders,
+    // prefecture borders, inner outline
+    const auto counties = static_cast<long>(dynamic_cast<MapScene*>(scene.get())->view().counties().features.size());
+    EXPECT_EQ(meshes, 5 + counties);
     EXPECT_GT(list.glyphs.size(), 200u);
     EXPECT_GT(list.shapes.size(), 10u);
     // Every vertex of the map lies on the output (the projection fits the map region).
