@@ -294,6 +294,15 @@ void checkReferences(const JsonNode& root, ShowFile& show) {
     }
 }
 
+TouchSpec readTouch(const JsonNode& node) {
+    node.rejectUnknownKeys({"pixelsPerCm", "idleSeconds", "attractStepSeconds"});
+    TouchSpec t;
+    t.pixelsPerCm = static_cast<float>(node.numberOr("pixelsPerCm", t.pixelsPerCm, 1, 1000));
+    t.idleSeconds = node.numberOr("idleSeconds", t.idleSeconds, 0, 86400);
+    t.attractStepSeconds = node.numberOr("attractStepSeconds", t.attractStepSeconds, 1, 600);
+    return t;
+}
+
 ShowFile readShow(const JsonNode& root) {
     if (!root.isObject()) root.fail("expected a JSON object at the top level, got " + std::string(root.value().type_name()));
     // Format and version first: a file that is not a show file at all should say so.
@@ -304,7 +313,8 @@ ShowFile readShow(const JsonNode& root) {
         version.fail("unsupported version " + describeJsonValue(version.value()) + " (this program reads version " +
                      std::to_string(showFormatVersion) + ")");
     }
-    root.rejectUnknownKeys({"format", "version", "name", "title", "theme", "layout", "startScene", "scenes", "feeds"});
+    root.rejectUnknownKeys({"format", "version", "name", "title", "theme", "layout", "startScene", "scenes", "feeds",
+                            "touch"});
 
     ShowFile show;
     show.name = readId(root.child("name"), false);
@@ -316,6 +326,7 @@ ShowFile readShow(const JsonNode& root) {
         for (const JsonNode& feed : feeds->items(1, 16)) show.feeds.push_back(readFeed(feed));
     else
         show.feeds.push_back(FeedSpec{});
+    if (auto touch = root.optionalChild("touch")) show.touch = readTouch(*touch);
     checkReferences(root, show);
     return show;
 }

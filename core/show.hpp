@@ -197,6 +197,14 @@ struct FeedSpec {
 
 // Regions for outputs at least `minAspect` wide (width / height), e.g. a 32:9 wall: the scenes are
 // laid out again from these instead of stretching the 16:9 design.
+// How visitors touch the wall: physical size for touch targets and gestures, and when the wall
+// starts its automatic tour (attract mode) after nobody has touched it.
+struct TouchSpec {
+    float pixelsPerCm = 20;      // output pixels per cm of the screen (20: a 3840 px wide, 1.9 m wall)
+    double idleSeconds = 90;     // no touch for this long starts attract mode; 0 = never
+    double attractStepSeconds = 7;  // time per step of the tour (a drill-down, a card, a scene)
+};
+
 struct LayoutVariant {
     std::string name;
     double minAspect = 0;
@@ -214,6 +222,7 @@ struct ShowFile {
     std::string startScene;             // always names a scene
     std::vector<SceneSpec> scenes;
     std::vector<FeedSpec> feeds;        // never empty: defaults to the built-in simulator
+    TouchSpec touch;
 
     const SceneSpec* findScene(std::string_view id) const;
     const LayoutRegion* findRegion(std::string_view name) const;  // in the base layout

@@ -483,6 +483,25 @@ TEST(ShowFileErrors, StartScene) {
     EXPECT_EQ(errorAfter([](json& j) { j["startScene"] = 0; }), "show.json: startScene: expected a string, got number");
 }
 
+TEST(ShowFile, TouchSectionAndItsDefaults) {
+    const ShowFile defaults = parseShowFile(minimalShow, "show.json", "/s");
+    EXPECT_FLOAT_EQ(defaults.touch.pixelsPerCm, 20);
+    EXPECT_DOUBLE_EQ(defaults.touch.idleSeconds, 90);
+    json j = json::parse(minimalShow);
+    j["touch"] = {{"pixelsPerCm", 38.5}, {"idleSeconds", 0}, {"attractStepSeconds", 12}};
+    const ShowFile show = parseShowFile(j.dump(), "show.json", "/s");
+    EXPECT_FLOAT_EQ(show.touch.pixelsPerCm, 38.5f);
+    EXPECT_DOUBLE_EQ(show.touch.idleSeconds, 0);
+    EXPECT_DOUBLE_EQ(show.touch.attractStepSeconds, 12);
+}
+
+TEST(ShowFileErrors, Touch) {
+    EXPECT_EQ(errorAfter([](json& j) { j["touch"] = {{"pixelsPerCm", 0}}; }),
+              "show.json: touch.pixelsPerCm: expected a number in [1, 1000], got 0");
+    EXPECT_EQ(errorAfter([](json& j) { j["touch"] = {{"idleSecs", 30}}; }),
+              "show.json: touch.idleSecs: unknown field");
+}
+
 TEST(ShowFileErrors, PathsMustStayInsideTheShowFolder) {
     EXPECT_EQ(errorAfter([](json& j) { scene0(j)["geo"]["counties"] = "/etc/passwd"; }),
               "show.json: scenes[0].geo.counties: path must be relative to the show folder, got \"/etc/passwd\"");
