@@ -60,6 +60,9 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
     auto* speedOpt = app.add_option("--replay-speed", replaySpeed, "Speed factor for file: feeds")
                          ->check(CLI::Range(0.01, 1000.0));
     app.add_option("--record", record, "Append every accepted feed message to this NDJSON file (replay with --feed file:PATH)");
+    auto* tuioOpt = app.add_option("--tuio", o.tuioPort, "UDP port for TUIO 1.1 touch frames and trackers (0 = off)")
+                        ->capture_default_str()
+                        ->check(CLI::Range(0, 65535));
     app.add_flag("--version", version, "Print the version and exit");
 
     ParseOutcome outcome;
@@ -95,6 +98,7 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
     if (seedOpt->count() > 0) o.seed = seed;
     if (speedOpt->count() > 0) o.replaySpeed = replaySpeed;
     o.record = record;
+    o.tuioPortGiven = tuioOpt->count() > 0;
     outcome.options = o;
     return outcome;
 }

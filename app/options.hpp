@@ -3,6 +3,7 @@
 //           [--fixed-dt MS] [--screenshot PATH] [--list-scenes] [--fullscreen] [--display N]
 //           [--help] [--version]
 // and for data: [--feed URL]... [--seed N] [--replay-speed X] [--record PATH]
+// and for touch: [--tuio PORT]
 // parseOptions() never exits the process: it returns what to do, and the exit code for usage
 // errors is 2 with one line on stderr.
 #pragma once
@@ -41,6 +42,8 @@ struct Options {
     std::optional<std::uint64_t> seed;    // --seed: simulator seed
     std::optional<double> replaySpeed;    // --replay-speed: file: sources
     std::filesystem::path record;         // --record PATH: append every accepted message (NDJSON)
+    int tuioPort = 3333;                  // --tuio PORT: TUIO 1.1 over UDP; 0 = off
+    bool tuioPortGiven = false;           // a busy port given explicitly stops start-up; the default only warns
 };
 
 struct ParseOutcome {

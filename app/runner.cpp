@@ -11,8 +11,11 @@
 #include <memory>
 #include <vector>
 
+#include "app/attract_mode.hpp"
 #include "app/feeds.hpp"
 #include "app/paths.hpp"
+#include "app/scene_director.hpp"
+#include "app/touch_input.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/show.hpp"
@@ -21,7 +24,6 @@
 #include "renderer/font.hpp"
 #include "renderer/platform/platform.hpp"
 #include "renderer/render_target.hpp"
-#include "scenes/catalog.hpp"
 
 namespace exhibit {
 namespace {
@@ -98,7 +100,9 @@ int runShow(const Options& options) {
     spdlog::info("[app.platform] {}", platform->description());
 
     SceneServices services{show, regular, bold};
-    auto scene = createScene(*spec, services);
+    SceneDirector director(show, services, sceneId);
+    TouchInput touch(show, options, platform->drawableSize());
+    AttractMode attract(show.touch.idleSeconds, show.touch.attractStepSeconds);
     CanvasRenderer renderer;
     Canvas canvas;
 
@@ -115,28 +119,42 @@ int runShow(const Options& options) {
     std::vector<PlatformEvent> events;
     bool running = true;
     std::filesystem::path screenshot = options.screenshot;
-    if (headless && screenshot.empty()) screenshot = defaultScreenshotPath(scene->id(), platform->drawableSize());
+    if (headless && screenshot.empty()) screenshot = defaultScreenshotPath(sceneId, platform->drawableSize());
 
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGTERM, onStopSignal);
     for (long frame = 0; running; ++frame) {
         const auto started = std::chrono::steady_clock::now();
+        const FrameTime time = clock->tick();
+        touch.beginFrame(time);
         events.clear();
         platform->pollEvents(events);
         for (const auto& e : events) {
             if (e.type == PlatformEvent::Type::Quit) running = false;
             if (e.type == PlatformEvent::Type::KeyDown && (e.key == keys::Escape || e.key == keys::Q)) running = false;
-            else if (e.type == PlatformEvent::Type::KeyDown) scene->keyDown(e.key);
+            else if (e.type == PlatformEvent::Type::KeyDown) director.keyDown(e.key);
+            touch.platformEvent(e);
         }
         if (stopRequested.load()) running = false;
-        const FrameTime time = clock->tick();
         const glm::ivec2 size = platform->drawableSize();
         const bool last = !running || (frameLimit > 0 && frame + 1 >= frameLimit) ||
                           (options.seconds && time.seconds + 1e-9 >= *options.seconds);
 
-        scene->update(time, *feedBuffer.latest());
+        const TouchInput::Frame input = touch.poll(time.seconds, [&](glm::vec2 p) { return director.hitTarget(p); });
+        if (input.touched && attract.touched(time.seconds)) spdlog::info("[app.attract] off: touched");
+        for (const Gesture& g : input.gestures) director.gesture(g);
+        switch (attract.update(time.seconds, input.activeContacts)) {
+            case AttractMode::Action::Start:
+                spdlog::info("[app.attract] on: no touch for {} s", show.touch.idleSeconds);
+                director.startTour();
+                break;
+            case AttractMode::Action::Step: director.tourStep(); break;
+            case AttractMode::Action::None: break;
+        }
+        director.update(time, *feedBuffer.latest());
         canvas.begin(size, show.theme.background);
-        scene->draw(canvas);
+        director.draw(canvas);
+        touch.drawFeedback(canvas, show.theme);
         const RenderStats renderStats = renderer.execute(canvas.list(), platform->frameTarget());
         if (frame == 0)
             spdlog::info("[app.render] first frame: {} draw calls, {} vertices, {} shapes, {} glyphs",
@@ -149,10 +167,15 @@ int runShow(const Options& options) {
             std::fflush(stdout);
         }
         platform->present();
+        touch.presented();
         stats.cpuMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
         if (last) running = false;
     }
     stats.print(platform->drawableSize());
+    if (const TouchStats t = touch.stats(clock->tick().seconds); t.events > 0)
+        spdlog::info("[app.touch] {} touches, {} events; touch-to-frame latency p50 {:.1f} ms, p99 {:.1f} ms; dropped: "
+                     "{} queued events, {} TUIO messages",
+                     t.touches, t.events, t.latencyP50Ms, t.latencyP99Ms, t.droppedEvents, t.droppedMessages);
     feeds->stop();
     for (const auto& source : feedBuffer.latest()->sources)
         spdlog::info("[app.feeds] {}: {} messages, {} rejected{}", source.name, source.messages, source.rejected,

@@ -10,6 +10,7 @@
 #include "core/clock.hpp"
 #include "core/show.hpp"
 #include "data_feed/snapshot.hpp"
+#include "input/gesture_recognizer.hpp"
 #include "renderer/canvas.hpp"
 #include "renderer/font.hpp"
 
@@ -38,6 +39,18 @@ public:
     virtual void draw(Canvas& canvas) = 0;
     // A key pressed on the wall's keyboard (renderer/platform/platform.hpp keys); most scenes ignore it.
     virtual void keyDown(int /*key*/) {}
+
+    // Touch, on the output last drawn. hitTarget() names what is under a point ("map", "map.back",
+    // a widget's region; "" for nothing in particular): the gesture recogniser keeps visitors'
+    // hands on different targets apart. gesture() returns whether the scene used the gesture; an
+    // unused two-finger swipe switches scenes.
+    virtual std::string hitTarget(glm::vec2 /*px*/) const { return {}; }
+    virtual bool gesture(const Gesture& /*g*/) { return false; }
+    // Attract mode: shows step `step` (0, 1, ...) of the scene's own tour (fly to a prefecture,
+    // open a county's card); false when the scene has nothing (more) to show, so the tour moves on.
+    virtual bool attractStep(int /*step*/) { return false; }
+    // Back to how the scene starts: no drill-down, no card, no highlight.
+    virtual void reset() {}
 
 private:
     std::string id_;

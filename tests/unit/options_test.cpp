@@ -17,11 +17,12 @@ TEST(Options, Defaults) {
     EXPECT_FALSE(r.options->headless);
     EXPECT_FALSE(r.options->frames);
     EXPECT_TRUE(r.options->show.empty());
+    EXPECT_EQ(r.options->tuioPort, 3333);
 }
 
 TEST(Options, FullContract) {
     auto r = parse({"--show", "a.json", "--scene", "map", "--headless", "--size", "3840x2160", "--frames", "5",
-                    "--fixed-dt", "20", "--screenshot", "x.png", "--fullscreen", "--display", "2"});
+                    "--fixed-dt", "20", "--screenshot", "x.png", "--fullscreen", "--display", "2", "--tuio", "0"});
     ASSERT_TRUE(r.options) << r.err;
     const Options& o = *r.options;
     EXPECT_EQ(o.show, "a.json");
@@ -33,6 +34,7 @@ TEST(Options, FullContract) {
     EXPECT_EQ(o.screenshot, "x.png");
     EXPECT_TRUE(o.fullscreen);
     EXPECT_EQ(o.display, 2);
+    EXPECT_EQ(o.tuioPort, 0);
 }
 
 TEST(Options, SizeParsing) {
@@ -49,6 +51,8 @@ TEST(Options, UsageErrorsAreExitCodeTwoWithOneLine) {
                                                            {"--frames", "1", "--seconds", "2"},
                                                            {"--fixed-dt", "0"},
                                                            {"--display", "99"},
+                                                           {"--tuio", "65536"},
+                                                           {"--tuio", "udp"},
                                                            {"--bogus"}}) {
         auto r = parse(args);
         EXPECT_FALSE(r.options) << args[0];

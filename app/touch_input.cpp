@@ -1,0 +1,87 @@
+#include "app/touch_input.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "core/error.hpp"
+
+namespace exhibit {
+namespace {
+
+constexpr float kFingerRadiusCm = 1.1f;
+
+GestureConfig gestureConfig(const ShowFile& show) {
+    GestureConfig config;
+    config.pixelsPerCm = show.touch.pixelsPerCm;
+    return config;
+}
+
+}  // namespace
+
+TouchInput::TouchInput(const ShowFile& show, const Options& options, glm::ivec2 wallSize)
+    : pixelsPerCm_(show.touch.pixelsPerCm), gestures_(gestureConfig(show)) {
+    if (options.tuioPort == 0) return;
+    TuioOptions tuio;
+    tuio.port = options.tuioPort;
+    tuio.mapping.outputWidth = wallSize.x;
+    tuio.mapping.outputHeight = wallSize.y;
+    tuio_ = std::make_unique<TuioReceiver>(tuio, queue_, [this] { return now(); });
+    try {
+        tuio_->start();
+        spdlog::info("[app.touch] TUIO 1.1 on UDP port {}", tuio_->port());
+    } catch (const StartupError& e) {
+        tuio_.reset();
+        if (options.tuioPortGiven) throw;
+        spdlog::warn("[app.touch] {}; running without TUIO", e.what());
+    }
+}
+
+TouchInput::~TouchInput() {
+    if (tuio_) tuio_->stop();
+}
+
+double TouchInput::now(bool clampToFrame) const {
+    std::lock_guard lock(clockMutex_);
+    const double since = std::max(0.0, std::chrono::duration<double>(std::chrono::steady_clock::now() - frameStart_).count());
+    return frameSeconds_ + (clampToFrame ? std::min(since, frameStep_) : since);
+}
+
+void TouchInput::beginFrame(const FrameTime& time) {
+    std::lock_guard lock(clockMutex_);
+    if (time.dt > 0) frameStep_ = time.dt;
+    frameSeconds_ = time.seconds;
+    frameStart_ = std::chrono::steady_clock::now();
+}
+
+void TouchInput::platformEvent(const PlatformEvent& event) { pointers_.handle(event, now(), queue_); }
+
+TouchInput::Frame TouchInput::poll(double frameSeconds, GestureRecognizer::HitTest hitTest) {
+    Frame frame;
+    gestures_.setHitTest(std::move(hitTest));
+    for (const PointerEvent& e : queue_.drain()) {
+        frame.touched = true;
+        telemetry_.add(e);
+        feedback_.add(e);
+        gestures_.add(e);
+    }
+    frame.gestures = gestures_.update(frameSeconds);
+    frame.activeContacts = gestures_.activeContacts();
+    feedback_.update(frameSeconds);
+    return frame;
+}
+
+void TouchInput::drawFeedback(Canvas& canvas, const Theme& theme) const {
+    feedback_.draw(canvas, theme.accent, kFingerRadiusCm * pixelsPerCm_);
+}
+
+void TouchInput::presented() { telemetry_.presented(now(false)); }
+
+TouchStats TouchInput::stats(double at) const {
+    TouchStats s = telemetry_.stats(at);
+    s.droppedEvents = queue_.dropped();
+    if (tuio_) s.droppedMessages = tuio_->stats().droppedTotal();
+    return s;
+}
+
+}  // namespace exhibit
