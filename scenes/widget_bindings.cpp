@@ -279,6 +279,9 @@ private:
                 t.tagColor = seriesColor(i);
             }
         t.text = !e.text.empty() ? e.text : names_.shortName(e.fromAdcode) + (e.toName.empty() ? "" : " → " + e.toName);
+        // Keyed by the origin county, as the county bars are; a prefecture or the province as a
+        // whole is no county ("").
+        if (!names_.prefectureOf(e.fromAdcode).empty()) t.key = e.fromAdcode;
         return t;
     }
 

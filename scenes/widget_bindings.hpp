@@ -3,7 +3,8 @@
 // provenance (bars per county or prefecture, donut parts, ticker rows from new events, a line of
 // a value or its rate per minute) and the status of the source behind them, so a source that
 // goes quiet shows "数据延迟 Ns" and one that fails shows "数据中断" on exactly the widgets it
-// feeds, while the last good values stay on screen.
+// feeds, while the last good values stay on screen. Bars are keyed by their county's or
+// prefecture's adcode and ticker rows by their origin county's (Widget::itemAt, setHighlight).
 //
 //   auto binding = bindWidget(spec, names, show);       // throws ContentError (history facts)
 //   binding->update(time, feed, ages);                  // each frame, before drawing

@@ -113,6 +113,101 @@ bool BarChart::itemsSimulated() const {
                        [](const Entry& e) { return !e.leaving && e.item.provenance == Provenance::Simulated; });
 }
 
+struct BarChart::HorizontalGeometry {
+    Rect content;
+    int rows = 1;
+    float rowH = 0, textSize = 0, labelW = 0, badgeW = 0, labelX = 0, barX = 0, barMaxW = 0, thick = 0;
+
+    float centerY(double rank) const { return content.y + (static_cast<float>(rank) + 0.5f) * rowH; }
+    // An entry's opacity: its own fade, and fading out below the last row (and above the first).
+    float alpha(const Entry& e) const {
+        const float rank = static_cast<float>(e.rankShown);
+        return static_cast<float>(e.alpha) * std::clamp(static_cast<float>(rows) - rank, 0.0f, 1.0f) *
+               std::clamp(rank + 1.0f, 0.0f, 1.0f);
+    }
+};
+
+struct BarChart::VerticalGeometry {
+    enum class Mode { Horizontal, Stacked, Sparse };
+    Rect content;
+    bool drawn = false;  // false: no items, or no room for a plot
+    std::size_t slots = 0;
+    AxisTicks ticks;
+    float tickSize = 0, tickW = 0, plotX = 0, plotW = 0, slotW = 0;
+    float labelSize = 0, widest = 0, labelH = 0, top = 0, bottom = 0, plotH = 0;
+    Mode mode = Mode::Sparse;
+
+    float centerX(double rank) const { return plotX + (static_cast<float>(rank) + 0.5f) * slotW; }
+};
+
+BarChart::HorizontalGeometry BarChart::horizontalGeometry(const WidgetFrame& frame, const Rect& content) const {
+    const Layout& layout = frame.layout;
+    HorizontalGeometry g;
+    g.content = content;
+    const int fit = std::max(1, static_cast<int>(content.h / layout.px(26)));
+    g.rows = maxBars_ > 0 ? std::min(maxBars_, fit) : fit;
+    g.rowH = content.h / static_cast<float>(g.rows);
+    g.textSize = std::min(layout.px(17), g.rowH * 0.5f);
+
+    float valueW = 0;
+    for (const Entry& e : entries_) {
+        if (e.rank >= g.rows && e.rankShown >= g.rows) continue;
+        g.labelW = std::max(g.labelW, measureText(frame.regular, e.item.label, g.textSize));
+        valueW = std::max(valueW, measureText(frame.bold, formatCompact(e.item.value, decimals_), g.textSize));
+    }
+    g.labelW = std::min(g.labelW, content.w * 0.3f);
+    const float unitW = unit_.empty() ? 0 : measureText(frame.regular, unit_, g.textSize * 0.8f) + layout.px(4);
+    g.badgeW = std::min(layout.px(34), g.rowH * 0.9f);
+    g.labelX = content.x + g.badgeW + layout.px(12);
+    g.barX = g.labelX + g.labelW + layout.px(14);
+    g.barMaxW = std::max(1.0f, content.x + content.w - valueW - unitW - layout.px(12) - g.barX);
+    g.thick = std::min(g.rowH * 0.36f, layout.px(14));
+    return g;
+}
+
+BarChart::VerticalGeometry BarChart::verticalGeometry(const WidgetFrame& frame, const Rect& content) const {
+    using Mode = VerticalGeometry::Mode;
+    const Layout& layout = frame.layout;
+    VerticalGeometry g;
+    g.content = content;
+    std::size_t maxChars = 1;
+    for (const Entry& e : entries_) {
+        if (e.leaving) continue;
+        ++g.slots;
+        maxChars = std::max(maxChars, decodeUtf8(e.item.label).size());
+    }
+    if (g.slots == 0) return g;
+
+    double maxValue = 0;
+    for (const Entry& e : entries_)
+        if (!e.leaving && std::isfinite(e.item.value)) maxValue = std::max(maxValue, e.item.value);
+    g.ticks = niceTicks(0, maxValue, 4);
+    g.tickSize = layout.px(14);
+    for (double v : g.ticks.values)
+        g.tickW = std::max(g.tickW, measureText(frame.regular, formatCompact(v, g.ticks.decimals), g.tickSize));
+    if (!unit_.empty()) g.tickW = std::max(g.tickW, measureText(frame.regular, unit_, g.tickSize));
+    g.plotX = content.x + g.tickW + layout.px(10);
+    g.plotW = content.x + content.w - g.plotX;
+    g.slotW = g.plotW / static_cast<float>(g.slots);
+
+    // Label mode: horizontal if every label fits its slot, else stacked characters, else sparse.
+    g.labelSize = std::min(layout.px(15), std::max(g.slotW * 0.8f, layout.px(9)));
+    for (const Entry& e : entries_)
+        if (!e.leaving) g.widest = std::max(g.widest, measureText(frame.regular, e.item.label, layout.px(15)));
+    g.labelH = layout.px(26);
+    if (g.widest <= g.slotW * 0.92f) {
+        g.mode = Mode::Horizontal;
+    } else if (g.slotW >= layout.px(11)) {
+        g.mode = Mode::Stacked;
+        g.labelH = static_cast<float>(std::min<std::size_t>(maxChars, 5)) * g.labelSize * 1.02f + layout.px(10);
+    }
+    g.top = content.y + layout.px(22);
+    g.bottom = content.y + content.h - g.labelH;
+    g.plotH = g.bottom - g.top;
+    g.drawn = g.plotH >= layout.px(20);
+    return g;
+}
+
 void BarChart::draw(const WidgetFrame& frame, const Rect& box) const {
     const Rect content = drawCard(frame, box);
     if (content.w < frame.layout.px(40) || content.h < frame.layout.px(40)) return;
@@ -122,29 +217,44 @@ void BarChart::draw(const WidgetFrame& frame, const Rect& box) const {
         drawVertical(frame, content);
 }
 
+std::string BarChart::itemAt(const WidgetFrame& frame, const Rect& box, glm::vec2 point) const {
+    const Rect content = cardContent(frame, box);
+    if (content.w < frame.layout.px(40) || content.h < frame.layout.px(40) || !box.contains(point)) return {};
+    // The band each drawn item owns along the ranking axis; where sliding items overlap, items
+    // still in the chart win over those fading out, then the nearest centre.
+    const Entry* best = nullptr;
+    float bestDistance = 0;
+    auto consider = [&](const Entry& e, float distance, float halfBand) {
+        if (distance > halfBand) return;
+        if (!best || (best->leaving && !e.leaving) || (best->leaving == e.leaving && distance < bestDistance)) {
+            best = &e;
+            bestDistance = distance;
+        }
+    };
+    if (orientation_ == Orientation::Horizontal) {
+        if (!content.contains(point)) return {};
+        const HorizontalGeometry g = horizontalGeometry(frame, content);
+        for (const Entry& e : entries_)
+            if (g.alpha(e) > 0.01f) consider(e, std::fabs(point.y - g.centerY(e.rankShown)), g.rowH * 0.5f);
+    } else {
+        const VerticalGeometry g = verticalGeometry(frame, content);
+        if (!g.drawn || point.x < g.plotX || point.x >= g.plotX + g.plotW || point.y < content.y ||
+            point.y >= content.y + content.h)
+            return {};
+        for (const Entry& e : entries_)
+            if (e.alpha > 0.01) consider(e, std::fabs(point.x - g.centerX(e.rankShown)), g.slotW * 0.5f);
+    }
+    return best ? best->item.id : std::string();
+}
+
 void BarChart::drawHorizontal(const WidgetFrame& frame, const Rect& content) const {
     const Layout& layout = frame.layout;
     const Theme& theme = frame.theme;
     Canvas& canvas = frame.canvas;
     const float opacity = dataOpacity();
-    const int fit = std::max(1, static_cast<int>(content.h / layout.px(26)));
-    const int rows = maxBars_ > 0 ? std::min(maxBars_, fit) : fit;
-    const float rowH = content.h / static_cast<float>(rows);
-    const float textSize = std::min(layout.px(17), rowH * 0.5f);
-
-    float labelW = 0, valueW = 0;
-    for (const Entry& e : entries_) {
-        if (e.rank >= rows && e.rankShown >= rows) continue;
-        labelW = std::max(labelW, measureText(frame.regular, e.item.label, textSize));
-        valueW = std::max(valueW, measureText(frame.bold, formatCompact(e.item.value, decimals_), textSize));
-    }
-    labelW = std::min(labelW, content.w * 0.3f);
-    const float unitW = unit_.empty() ? 0 : measureText(frame.regular, unit_, textSize * 0.8f) + layout.px(4);
-    const float badgeW = std::min(layout.px(34), rowH * 0.9f);
-    const float labelX = content.x + badgeW + layout.px(12);
-    const float barX = labelX + labelW + layout.px(14);
-    const float barMaxW = std::max(1.0f, content.x + content.w - valueW - unitW - layout.px(12) - barX);
-    const float thick = std::min(rowH * 0.36f, layout.px(14));
+    const HorizontalGeometry g = horizontalGeometry(frame, content);
+    const int rows = g.rows;
+    const float rowH = g.rowH, textSize = g.textSize, badgeW = g.badgeW, barX = g.barX, thick = g.thick;
 
     // The fixed rank column.
     TextStyle rankStyle;
@@ -154,7 +264,7 @@ void BarChart::drawHorizontal(const WidgetFrame& frame, const Rect& content) con
     std::size_t live = 0;
     for (const Entry& e : entries_) live += e.leaving ? 0 : 1;
     for (int r = 0; r < rows && r < static_cast<int>(live); ++r) {
-        const float cy = content.y + (static_cast<float>(r) + 0.5f) * rowH;
+        const float cy = g.centerY(r);
         const float bh = std::min(badgeW * 0.78f, rowH * 0.8f);
         const Rect badge{content.x, cy - bh * 0.5f, badgeW, bh};
         const Color c = rankColor(r);
@@ -172,7 +282,7 @@ void BarChart::drawHorizontal(const WidgetFrame& frame, const Rect& content) con
 
     TextStyle labelStyle;
     labelStyle.sizePx = textSize;
-    labelStyle.maxWidth = labelW;
+    labelStyle.maxWidth = g.labelW;
     labelStyle.maxLines = 1;
     TextStyle valueStyle;
     valueStyle.sizePx = textSize;
@@ -180,29 +290,40 @@ void BarChart::drawHorizontal(const WidgetFrame& frame, const Rect& content) con
     unitStyle.sizePx = textSize * 0.8f;
     const float axis = static_cast<float>(std::max(axisMax_, 1e-9));
     for (const Entry& e : entries_) {
-        const float rank = static_cast<float>(e.rankShown);
-        const float alpha = static_cast<float>(e.alpha) * std::clamp(static_cast<float>(rows) - rank, 0.0f, 1.0f) *
-                            std::clamp(rank + 1.0f, 0.0f, 1.0f);
+        const float alpha = g.alpha(e);
         if (alpha <= 0.01f) continue;
-        const float cy = content.y + (rank + 0.5f) * rowH;
+        const float cy = g.centerY(e.rankShown);
         const float a = alpha * opacity;
+        const bool emphasis = highlighted(e.item.id);
+        if (emphasis) {
+            // A glow along the whole row, under everything else in it.
+            roundedRectHorizontalGradient(canvas, {content.x, cy - rowH * 0.5f + layout.px(1), content.w, rowH - layout.px(2)},
+                                          layout.px(6), color_.withAlpha(0.28f * a), color_.withAlpha(0.04f * a));
+        }
         TextPaint labelPaint;
         labelPaint.color = theme.text.withAlpha(a);
         const TextLayout label = layoutText(frame.regular, e.item.label, labelStyle);
-        canvas.text(frame.regular, label, {labelX, cy - label.firstBaseline + textSize * 0.36f}, labelPaint);
+        canvas.text(frame.regular, label, {g.labelX, cy - label.firstBaseline + textSize * 0.36f}, labelPaint);
 
-        const Rect track{barX, cy - thick * 0.5f, barMaxW, thick};
+        const Rect track{barX, cy - thick * 0.5f, g.barMaxW, thick};
         canvas.roundedRect(track, thick * 0.5f, theme.text.withAlpha(0.06f * alpha));
-        const float w = std::clamp(static_cast<float>(e.valueShown) / axis, 0.0f, 1.0f) * barMaxW;
+        const float w = std::clamp(static_cast<float>(e.valueShown) / axis, 0.0f, 1.0f) * g.barMaxW;
         if (w > 0.5f) {
             const float bw = std::max(w, thick);
+            const Color end = emphasis ? mix(color_, theme.text, 0.45f) : color_;
             roundedRectHorizontalGradient(canvas, {barX, track.y, bw, thick}, thick * 0.5f,
-                                          Color::rgba8(0x1F, 0x4F, 0xD8).withAlpha(0.55f * a), color_.withAlpha(a));
+                                          Color::rgba8(0x1F, 0x4F, 0xD8).withAlpha((emphasis ? 0.9f : 0.55f) * a),
+                                          end.withAlpha(a));
+            if (emphasis) {
+                const float ring = std::max(1.0f, layout.px(1.5f)), gap = layout.px(2);
+                canvas.roundedRectStroke({barX - gap, track.y - gap, bw + 2 * gap, thick + 2 * gap}, thick * 0.5f + gap, ring,
+                                         theme.text.withAlpha(0.9f * a));
+            }
             canvas.glow({barX + bw - thick * 0.5f, cy}, thick * 1.2f, color_.withAlpha(0.5f * a), color_.withAlpha(0));
             canvas.circle({barX + bw - thick * 0.5f, cy}, thick * 0.28f, theme.text.withAlpha(0.95f * a));
         }
         TextPaint valuePaint;
-        valuePaint.color = mix(theme.text, color_, 0.35f).withAlpha(a);
+        valuePaint.color = (emphasis ? theme.text : mix(theme.text, color_, 0.35f)).withAlpha(a);
         const TextLayout value = layoutText(frame.bold, formatCompact(e.valueShown, decimals_), valueStyle);
         const float vx = barX + w + layout.px(10);
         canvas.text(frame.bold, value, {vx, cy - value.firstBaseline + textSize * 0.36f}, valuePaint);
@@ -217,48 +338,17 @@ void BarChart::drawHorizontal(const WidgetFrame& frame, const Rect& content) con
 }
 
 void BarChart::drawVertical(const WidgetFrame& frame, const Rect& content) const {
+    using Mode = VerticalGeometry::Mode;
     const Layout& layout = frame.layout;
     const Theme& theme = frame.theme;
     Canvas& canvas = frame.canvas;
     const float opacity = dataOpacity();
-    std::size_t slots = 0;
-    std::size_t maxChars = 1;
-    for (const Entry& e : entries_) {
-        if (e.leaving) continue;
-        ++slots;
-        maxChars = std::max(maxChars, decodeUtf8(e.item.label).size());
-    }
-    if (slots == 0) return;
-
-    double maxValue = 0;
-    for (const Entry& e : entries_)
-        if (!e.leaving && std::isfinite(e.item.value)) maxValue = std::max(maxValue, e.item.value);
-    const AxisTicks ticks = niceTicks(0, maxValue, 4);
-    const float tickSize = layout.px(14);
-    float tickW = 0;
-    for (double v : ticks.values) tickW = std::max(tickW, measureText(frame.regular, formatCompact(v, ticks.decimals), tickSize));
-    if (!unit_.empty()) tickW = std::max(tickW, measureText(frame.regular, unit_, tickSize));
-    const float plotX = content.x + tickW + layout.px(10);
-    const float plotW = content.x + content.w - plotX;
-    const float slotW = plotW / static_cast<float>(slots);
-
-    // Label mode: horizontal if every label fits its slot, else stacked characters, else sparse.
-    const float labelSize = std::min(layout.px(15), std::max(slotW * 0.8f, layout.px(9)));
-    float widest = 0;
-    for (const Entry& e : entries_)
-        if (!e.leaving) widest = std::max(widest, measureText(frame.regular, e.item.label, layout.px(15)));
-    enum class Mode { Horizontal, Stacked, Sparse } mode = Mode::Sparse;
-    float labelH = layout.px(26);
-    if (widest <= slotW * 0.92f) {
-        mode = Mode::Horizontal;
-    } else if (slotW >= layout.px(11)) {
-        mode = Mode::Stacked;
-        labelH = static_cast<float>(std::min<std::size_t>(maxChars, 5)) * labelSize * 1.02f + layout.px(10);
-    }
-    const float top = content.y + layout.px(22);
-    const float bottom = content.y + content.h - labelH;
-    const float plotH = bottom - top;
-    if (plotH < layout.px(20)) return;
+    const VerticalGeometry g = verticalGeometry(frame, content);
+    if (!g.drawn) return;
+    const AxisTicks& ticks = g.ticks;
+    const Mode mode = g.mode;
+    const float tickSize = g.tickSize, tickW = g.tickW, plotX = g.plotX, plotW = g.plotW, slotW = g.slotW;
+    const float top = g.top, bottom = g.bottom, plotH = g.plotH;
 
     // Grid and y labels.
     const float hair = std::max(1.0f, layout.px(1));
@@ -284,10 +374,10 @@ void BarChart::drawVertical(const WidgetFrame& frame, const Rect& content) const
 
     const float barW = std::max(hair, std::min(slotW * 0.56f, layout.px(30)));
     // Sparse labels: room for about four characters each, longer names end in "…".
-    const float sparseW = std::min(widest * 13.0f / 15.0f, layout.px(13) * 4.2f);
+    const float sparseW = std::min(g.widest * 13.0f / 15.0f, layout.px(13) * 4.2f);
     const int sparseEvery = std::max(1, static_cast<int>(std::ceil(sparseW * 1.25f / std::max(slotW, 1.0f))));
     TextStyle labelStyle;
-    labelStyle.sizePx = mode == Mode::Stacked ? labelSize : layout.px(mode == Mode::Sparse ? 13 : 15);
+    labelStyle.sizePx = mode == Mode::Stacked ? g.labelSize : layout.px(mode == Mode::Sparse ? 13 : 15);
     labelStyle.align = TextAlign::Center;
     labelStyle.lineSpacing = 1.02f;
     labelStyle.maxLines = mode == Mode::Stacked ? 5 : 1;
@@ -297,21 +387,33 @@ void BarChart::drawVertical(const WidgetFrame& frame, const Rect& content) const
     for (const Entry& e : entries_) {
         if (e.alpha <= 0.01) continue;
         const float a = static_cast<float>(e.alpha) * opacity;
-        const float cx = plotX + (static_cast<float>(e.rankShown) + 0.5f) * slotW;
+        const float cx = g.centerX(e.rankShown);
         const float h = std::clamp(static_cast<float>(e.valueShown) / axis, 0.0f, 1.0f) * plotH;
         const Color c = e.rank < 3 ? rankColor(e.rank) : color_;
+        const bool emphasis = highlighted(e.item.id);
+        if (emphasis) {
+            // The column's slot lit from the baseline up, under the bar.
+            canvas.roundedRectGradient({cx - slotW * 0.5f, top, slotW, bottom - top}, std::min(slotW * 0.3f, layout.px(4)),
+                                       c.withAlpha(0.0f), c.withAlpha(0.22f * a));
+        }
         if (h > 0.5f) {
             const Rect bar{cx - barW * 0.5f, bottom - h, barW, h};
-            canvas.roundedRectGradient(bar, std::min(barW * 0.3f, layout.px(4)), c.withAlpha(0.95f * a),
-                                       Color::rgba8(0x1F, 0x4F, 0xD8).withAlpha(0.25f * a));
+            const float radius = std::min(barW * 0.3f, layout.px(4));
+            canvas.roundedRectGradient(bar, radius, (emphasis ? mix(c, theme.text, 0.45f) : c).withAlpha(0.95f * a),
+                                       Color::rgba8(0x1F, 0x4F, 0xD8).withAlpha((emphasis ? 0.6f : 0.25f) * a));
             canvas.rect({bar.x, bar.y, barW, std::min(h, std::max(hair, layout.px(2)))}, mix(c, theme.text, 0.5f).withAlpha(a));
+            if (emphasis) {
+                const float ring = std::max(1.0f, layout.px(1.5f)), gap = layout.px(2);
+                canvas.roundedRectStroke({bar.x - gap, bar.y - gap, barW + 2 * gap, h + gap}, radius + gap, ring,
+                                         theme.text.withAlpha(0.9f * a));
+            }
         }
-        // Value on top: where it fits; with many narrow bars only the largest.
+        // Value on top: where it fits; with many narrow bars only the largest (and the highlighted one).
         const std::string valueText = formatCompact(e.valueShown, decimals_);
         const float vw = measureText(frame.bold, valueText, valueStyle.sizePx);
-        if (vw <= slotW * 1.05f || e.rank == 0) {
+        if (vw <= slotW * 1.05f || e.rank == 0 || emphasis) {
             TextPaint paint;
-            paint.color = (e.rank < 3 ? c : theme.text).withAlpha(a);
+            paint.color = (e.rank < 3 && !emphasis ? c : theme.text).withAlpha(a);
             valueStyle.maxWidth = std::max(vw, slotW) + layout.px(2);
             const TextLayout t = layoutText(frame.bold, valueText, valueStyle);
             canvas.text(frame.bold, t, {cx - t.width * 0.5f, bottom - h - layout.px(4) - t.height}, paint);
@@ -326,7 +428,7 @@ void BarChart::drawVertical(const WidgetFrame& frame, const Rect& content) const
         labelStyle.maxWidth = mode == Mode::Sparse ? sparseW + layout.px(2) : std::max(slotW, labelStyle.sizePx * 1.2f);
         if (mode == Mode::Sparse) canvas.rect({cx - hair * 0.5f, bottom, hair, layout.px(4)}, theme.text.withAlpha(0.3f * a));
         TextPaint paint;
-        paint.color = (e.rank < 3 ? theme.text : theme.textMuted).withAlpha(a);
+        paint.color = (e.rank < 3 || emphasis ? theme.text : theme.textMuted).withAlpha(a);
         const TextLayout t = layoutText(frame.regular, label, labelStyle);
         const float lx = std::clamp(cx - t.width * 0.5f, content.x, content.x + content.w - t.width);
         canvas.text(frame.regular, t, {lx, bottom + layout.px(6)}, paint);

@@ -16,6 +16,12 @@
 // Vertical: every item as a column on a nice 1-2-5 y axis; labels run horizontally when they fit,
 // else as stacked Chinese characters (vertical reading), else every k-th; value labels only where
 // they fit (with many bars, only the top three).
+// Touch: itemAt answers the id under a point from draw()'s own geometry and the eased ranks: a
+// ranking's whole row (rank, label, bar and value), a column's whole slot from its value label
+// down through its name label (not the y axis); where two sliding bars' bands overlap, items
+// still in the chart win over those fading out, then the one drawn nearer the point.
+// setHighlight(id) draws that bar brighter with an outline, in a lit row (ranking) or slot
+// (columns), and a column's value even where values are left out.
 // Does not stack or group series, draw negative values below a zero line, or scroll.
 #pragma once
 
@@ -49,6 +55,7 @@ public:
     void update(double dtSeconds) override;
     void draw(const WidgetFrame& frame, const Rect& box) const override;
     bool settled() const override;
+    std::string itemAt(const WidgetFrame& frame, const Rect& box, glm::vec2 point) const override;
 
     // Target rank (0 = largest) of an item, -1 when it is not (or no longer) in the chart.
     int targetRank(std::string_view id) const;
@@ -65,8 +72,13 @@ private:
         double alpha = 0;
         bool leaving = false;
     };
+    // Where draw() puts things in a content area (bar_chart.cpp); shared by draw() and itemAt().
+    struct HorizontalGeometry;
+    struct VerticalGeometry;
     const Entry* find(std::string_view id) const;
     bool itemsSimulated() const override;
+    HorizontalGeometry horizontalGeometry(const WidgetFrame& frame, const Rect& content) const;
+    VerticalGeometry verticalGeometry(const WidgetFrame& frame, const Rect& content) const;
     void drawHorizontal(const WidgetFrame& frame, const Rect& content) const;
     void drawVertical(const WidgetFrame& frame, const Rect& content) const;
 

@@ -10,8 +10,11 @@
 // Bounded: at most capacity() events are kept (default 50, oldest dropped). Each push adds one row
 // of scroll that eases back to rest (a burst of pushes is capped at three rows of lag, so the list
 // never falls far behind). The newest row glows briefly. Times are UTC+8 (formatClock).
-// Does not take input (no touch scrolling), wrap long text (it ends with "…"), or rotate through
-// old rows on its own when nothing arrives.
+// Touch: itemAt answers the key of the row drawn under a point (the whole row, at its scrolled
+// position; "" for a row without a key and for the empty list area); setHighlight(key) lights
+// every shown row of that key.
+// Does not scroll by touch, wrap long text (it ends with "…"), or rotate through old rows on its
+// own when nothing arrives.
 #pragma once
 
 #include <cstddef>
@@ -28,6 +31,7 @@ struct TickerEvent {
     std::string tag;  // short category shown as a pill ("电商", "医疗"); may be empty
     Provenance provenance = Provenance::Real;
     Color tagColor{0, 0, 0, 0};  // zero alpha: the theme accent
+    std::string key{};           // the adcode of the event's origin (itemAt, setHighlight); "" for none
 };
 
 class EventTicker final : public Widget {
@@ -42,9 +46,13 @@ public:
     void update(double dtSeconds) override;
     void draw(const WidgetFrame& frame, const Rect& box) const override;
     bool settled() const override { return scroll_ == 0 && newestAge_ >= kHighlightSeconds; }
+    std::string itemAt(const WidgetFrame& frame, const Rect& box, glm::vec2 point) const override;
 
 private:
     static constexpr double kHighlightSeconds = 2.5;
+    // Where draw() puts the rows in a content area (event_ticker.cpp); shared by draw() and itemAt().
+    struct Rows;
+    Rows rows(const WidgetFrame& frame, const Rect& content) const;
     bool itemsSimulated() const override;
 
     std::deque<TickerEvent> events_;

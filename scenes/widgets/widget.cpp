@@ -69,34 +69,56 @@ BadgeState Widget::badgeState() const {
     return {provenance_ == Provenance::Simulated || itemsSimulated(), state_, ageSeconds_};
 }
 
+namespace {
+
+constexpr float kCardRadius = 14, kCardPad = 22, kBadgeHeight = 26;  // design px
+
+TextStyle titleStyle(const Layout& layout) {
+    TextStyle style;
+    style.sizePx = layout.px(22);
+    style.maxLines = 1;
+    return style;
+}
+
+}  // namespace
+
 Rect Widget::drawCard(const WidgetFrame& frame, const Rect& box) const {
     const Layout& layout = frame.layout;
     const Theme& theme = frame.theme;
     Canvas& canvas = frame.canvas;
-    const float radius = layout.px(14);
-    const float pad = layout.px(22);
+    const float radius = layout.px(kCardRadius);
+    const float pad = layout.px(kCardPad);
     canvas.roundedRect(box, radius, theme.panel);
     canvas.roundedRectGradient(box, radius, theme.accent.withAlpha(0.06f), theme.accent.withAlpha(0.0f));
     canvas.roundedRectStroke(box, radius, layout.px(1.5f), theme.accent.withAlpha(0.35f));
     canvas.rect({box.x + pad, box.y, layout.px(56), layout.px(3)}, theme.accent);
 
-    float top = box.y + pad;
-    const float badgeH = layout.px(26);
-    float badgesW = 0;
+    const float top = box.y + pad;
+    const float badgeH = layout.px(kBadgeHeight);
     if (!title_.empty()) {
-        TextStyle style;
-        style.sizePx = layout.px(22);
-        style.maxLines = 1;
+        TextStyle style = titleStyle(layout);
         // Badges first (they sit right-aligned in the title row and the title yields to them).
-        badgesW = drawBadges(frame, badgeState(), {box.x + box.w - pad, top + layout.px(1)}, badgeH);
+        const float badgesW = drawBadges(frame, badgeState(), {box.x + box.w - pad, top + layout.px(1)}, badgeH);
         style.maxWidth = std::max(layout.px(40), box.w - 2 * pad - badgesW - (badgesW > 0 ? layout.px(12) : 0));
         TextPaint paint;
         paint.color = theme.text;
-        const TextLayout t = drawText(canvas, frame.bold, title_, style, {box.x + pad, top - layout.px(2)}, paint);
-        top += std::max(t.height, badgeH) + layout.px(12);
+        drawText(canvas, frame.bold, title_, style, {box.x + pad, top - layout.px(2)}, paint);
     } else {
-        badgesW = drawBadges(frame, badgeState(), {box.x + box.w - pad, top}, badgeH);
-        if (badgesW > 0) top += badgeH + layout.px(10);
+        drawBadges(frame, badgeState(), {box.x + box.w - pad, top}, badgeH);
+    }
+    return cardContent(frame, box);
+}
+
+Rect Widget::cardContent(const WidgetFrame& frame, const Rect& box) const {
+    const Layout& layout = frame.layout;
+    const float pad = layout.px(kCardPad);
+    const float badgeH = layout.px(kBadgeHeight);
+    float top = box.y + pad;
+    if (!title_.empty()) {
+        // One line of title whatever its width (maxLines = 1), so the badges' width does not matter.
+        top += std::max(layoutText(frame.bold, title_, titleStyle(layout)).height, badgeH) + layout.px(12);
+    } else if (!badgeList(badgeState()).empty()) {
+        top += badgeH + layout.px(10);
     }
     return {box.x + pad, top, box.w - 2 * pad, std::max(0.0f, box.y + box.h - pad - top)};
 }

@@ -14,11 +14,23 @@
 //
 // Every size goes through layout.px() (design px at 1080p), so a 4K output gets 4K-sized text and
 // lines; boxes of other shapes (an ultra-wide wall) are laid out again, never scaled.
+//
+// Touch: the scene asks which item lies under a touch point and highlights an item (a county the
+// map highlights); widgets answer from the same geometry draw() uses, so a bar that is still
+// sliding is hit where it is drawn:
+//
+//   std::string adcode = bars.itemAt(frame, box, touch);  // "" for none; frame.canvas is not drawn into
+//   bars.setHighlight(adcode);                            // drawn emphasised; "" clears it
+//
 // Widgets only call Canvas methods: no GL, no clipping (the Canvas has none, so widgets keep
-// their drawing inside the box themselves), no input handling.
+// their drawing inside the box themselves). They do not receive input events themselves: no
+// gestures, no scrolling, no state changed by a touch other than through setHighlight.
 #pragma once
 
 #include <string>
+#include <string_view>
+
+#include <glm/vec2.hpp>
 
 #include "core/show.hpp"
 #include "data_feed/snapshot.hpp"
@@ -72,15 +84,35 @@ public:
     // True when no animation is running (the next update changes nothing that is drawn).
     virtual bool settled() const = 0;
 
+    // The key of the item (a county or prefecture adcode) drawn under `point` (output px) when the
+    // widget is drawn into `box` with `frame` in its current state; "" for none: a point outside the
+    // box, on the card's title, badges or padding, on an axis, or on an item without a key. Touch
+    // targets are the item's whole band (a ranking's row, a column's slot with its label), not only
+    // the painted bar. Only measures: nothing is drawn into frame.canvas. Widgets without keyed
+    // items (KPI, line, donut, history) always answer "".
+    virtual std::string itemAt(const WidgetFrame& /*frame*/, const Rect& /*box*/, glm::vec2 /*point*/) const {
+        return {};
+    }
+    // The item drawn emphasised (a brighter, outlined bar; a glowing ticker row), by the same key
+    // itemAt answers; "" (the default) for none. A key the widget does not show changes nothing.
+    // Not animated: the emphasis appears and goes with the call.
+    void setHighlight(std::string key) { highlight_ = std::move(key); }
+    const std::string& highlight() const { return highlight_; }
+
 protected:
     // Draws the card (panel, accent stroke and tab, title, badges) and returns the content area.
     Rect drawCard(const WidgetFrame& frame, const Rect& box) const;
+    // The content area drawCard returns, without drawing (for hit tests).
+    Rect cardContent(const WidgetFrame& frame, const Rect& box) const;
+    // Whether `key` is the highlighted item (never for an empty key).
+    bool highlighted(std::string_view key) const { return !key.empty() && key == highlight_; }
     // Opacity for the data itself: dimmed when the source is in error (the last good values stay).
     float dataOpacity() const { return state_ == SourceState::Error ? 0.55f : 1.0f; }
     virtual bool itemsSimulated() const { return false; }
 
 private:
     std::string title_;
+    std::string highlight_;
     Provenance provenance_ = Provenance::Real;
     SourceState state_ = SourceState::Ok;
     double ageSeconds_ = 0;
