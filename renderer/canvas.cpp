@@ -1,5 +1,7 @@
 #include "renderer/canvas.hpp"
 
+#include <algorithm>
+
 #include "renderer/stroke.hpp"
 
 namespace exhibit {
@@ -8,13 +10,23 @@ void Canvas::begin(glm::ivec2 size, Color clear) {
     list_.clear();
     list_.size = size;
     list_.clearColor = {clear.r, clear.g, clear.b, clear.a};
+    clip_ = {0, 0, 0, 0};
+}
+
+void Canvas::clip(const Rect& r) { clip_ = {r.x, r.y, std::max(r.w, 1e-3f), std::max(r.h, 0.0f)}; }
+void Canvas::clearClip() { clip_ = {0, 0, 0, 0}; }
+
+DrawItem& Canvas::push(DrawItem item) {
+    item.clip = clip_;
+    list_.items.push_back(std::move(item));
+    return list_.items.back();
 }
 
 DrawItem& Canvas::batch(DrawItem::Kind kind, std::uint32_t first) {
-    if (!list_.items.empty() && list_.items.back().kind == kind && kind != DrawItem::Kind::Mesh)
+    if (!list_.items.empty() && list_.items.back().kind == kind && kind != DrawItem::Kind::Mesh &&
+        list_.items.back().clip == clip_)
         return list_.items.back();
-    list_.items.push_back(DrawItem{kind, first, 0, nullptr, {0, 0}, 1.0f, {1, 1, 1, 1}});
-    return list_.items.back();
+    return push(DrawItem{kind, first, 0, nullptr, {0, 0}, 1.0f, {1, 1, 1, 1}});
 }
 
 void Canvas::shape(const ShapeInstance& instance) {
@@ -81,21 +93,21 @@ void Canvas::triangles(std::span<const ShapeVertex> vertices) {
 
 void Canvas::mesh(const Mesh2DRef& mesh, glm::vec2 offset, float opacity, Color tint, float scale) {
     if (!mesh || mesh->vertices.empty()) return;
-    list_.items.push_back(DrawItem{DrawItem::Kind::Mesh, 0, static_cast<std::uint32_t>(mesh->vertices.size()), mesh,
-                                   offset, opacity, {tint.r, tint.g, tint.b, tint.a}, scale});
+    push(DrawItem{DrawItem::Kind::Mesh, 0, static_cast<std::uint32_t>(mesh->vertices.size()), mesh, offset, opacity,
+                  {tint.r, tint.g, tint.b, tint.a}, scale});
 }
 
 void Canvas::ripples(const RippleSetRef& set, double timeSeconds, const RippleStyle& style) {
     if (!set || set->points.empty()) return;
-    list_.items.push_back(DrawItem{DrawItem::Kind::Ripples, static_cast<std::uint32_t>(list_.ripples.size()),
-                                   static_cast<std::uint32_t>(set->points.size()), nullptr, {0, 0}, 1.0f, {1, 1, 1, 1}});
+    push(DrawItem{DrawItem::Kind::Ripples, static_cast<std::uint32_t>(list_.ripples.size()),
+                  static_cast<std::uint32_t>(set->points.size()), nullptr, {0, 0}, 1.0f, {1, 1, 1, 1}});
     list_.ripples.push_back(RippleDraw{set, timeSeconds, style});
 }
 
 void Canvas::flylines(const FlylineSetRef& set, double timeSeconds, const FlylineStyle& style) {
     if (!set || set->lines.empty()) return;
-    list_.items.push_back(DrawItem{DrawItem::Kind::Flylines, static_cast<std::uint32_t>(list_.flylines.size()),
-                                   static_cast<std::uint32_t>(set->lines.size()), nullptr, {0, 0}, 1.0f, {1, 1, 1, 1}});
+    push(DrawItem{DrawItem::Kind::Flylines, static_cast<std::uint32_t>(list_.flylines.size()),
+                  static_cast<std::uint32_t>(set->lines.size()), nullptr, {0, 0}, 1.0f, {1, 1, 1, 1}});
     list_.flylines.push_back(FlylineDraw{set, timeSeconds, style});
 }
 

@@ -73,12 +73,19 @@ public:
     void ripples(const RippleSetRef& set, double timeSeconds, const RippleStyle& style = {});
     void flylines(const FlylineSetRef& set, double timeSeconds, const FlylineStyle& style = {});
 
+    // What is drawn from now until clearClip() shows only inside `r` (output px; a scissor, so
+    // edges are pixel-sharp and it costs nothing per vertex). begin() clears it.
+    void clip(const Rect& r);
+    void clearClip();
+
     // Text laid out by layoutText(), placed with the layout box's top-left at `topLeft`.
     void text(const Font& font, const TextLayout& layout, glm::vec2 topLeft, const TextPaint& paint);
 
 private:
     DrawItem& batch(DrawItem::Kind kind, std::uint32_t first);
+    DrawItem& push(DrawItem item);
     DrawList list_;
+    glm::vec4 clip_{0, 0, 0, 0};
 };
 
 }  // namespace exhibit

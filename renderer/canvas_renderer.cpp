@@ -1,6 +1,7 @@
 #include "renderer/canvas_renderer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 #include "renderer/canvas_shaders.hpp"
@@ -202,7 +203,21 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, atlasTexture_.id());
 
+    glm::vec4 scissor{0, 0, 0, 0};
     for (const auto& item : list.items) {
+        if (item.clip != scissor) {
+            scissor = item.clip;
+            if (scissor.z <= 0) {
+                glDisable(GL_SCISSOR_TEST);
+            } else {
+                // Output px, y down, rounded outward to whole pixels; GL counts rows from the bottom.
+                const int x0 = static_cast<int>(std::floor(scissor.x)), y0 = static_cast<int>(std::floor(scissor.y));
+                const int x1 = static_cast<int>(std::ceil(scissor.x + scissor.z));
+                const int y1 = static_cast<int>(std::ceil(scissor.y + scissor.w));
+                glEnable(GL_SCISSOR_TEST);
+                glScissor(x0, list.size.y - y1, std::max(0, x1 - x0), std::max(0, y1 - y0));
+            }
+        }
         switch (item.kind) {
             case DrawItem::Kind::Triangles:
                 glUseProgram(shapeProgram_.id());
@@ -253,6 +268,7 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
         }
         ++stats.drawCalls;
     }
+    glDisable(GL_SCISSOR_TEST);
     glBindVertexArray(0);
     evictUnusedMeshes();
     stats.cachedMeshes = meshes_.size();

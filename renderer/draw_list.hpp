@@ -137,6 +137,7 @@ struct DrawItem {
     float opacity = 1.0f;
     glm::vec4 tint{1, 1, 1, 1};  // Kind::Mesh: multiplies the vertex colours (straight alpha)
     float scale = 1.0f;          // Kind::Mesh: vertices are drawn at pos * scale + offset
+    glm::vec4 clip{0, 0, 0, 0};  // x, y, w, h in output px (y down): drawn only inside; w <= 0: everywhere
 };
 
 struct DrawList {

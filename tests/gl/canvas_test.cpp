@@ -360,6 +360,26 @@ TEST_F(CanvasTest, MeshScaleAndOffsetMoveAStaticMesh) {
     EXPECT_EQ(pixelAt(image, 2, 60), kWhitePx);
 }
 
+TEST_F(CanvasTest, ClipKeepsDrawingInsideItsRectUntilCleared) {
+    begin();
+    canvas.clip({8, 4, 16, 20});  // x 8..24, y 4..24 (y down)
+    canvas.rect({0, 0, 64, 64}, kWhite);
+    canvas.mesh(rectMesh(0, 40, 64, 8, kWhite));  // entirely outside the clip: not drawn
+    canvas.clearClip();
+    canvas.rect({40, 0, 8, 8}, kWhite);  // after clearing: drawn
+    const Image image = render(canvas);
+    EXPECT_EQ(pixelAt(image, 8, 4), kWhitePx);
+    EXPECT_EQ(pixelAt(image, 23, 23), kWhitePx);
+    EXPECT_NE(pixelAt(image, 7, 10), kWhitePx);
+    EXPECT_NE(pixelAt(image, 24, 10), kWhitePx);
+    EXPECT_NE(pixelAt(image, 12, 3), kWhitePx);
+    EXPECT_NE(pixelAt(image, 12, 24), kWhitePx);
+    EXPECT_NE(pixelAt(image, 30, 44), kWhitePx);
+    EXPECT_EQ(pixelAt(image, 44, 4), kWhitePx);
+    // Items of one kind are batched only while their clip is the same.
+    EXPECT_EQ(canvas.list().items.size(), 3u);
+}
+
 TEST_F(CanvasTest, HalfTransparentWhiteOverBlackIsMidGrey) {
     begin();
     canvas.rect({0, 0, 32, 32}, kWhite.withAlpha(0.5f));
