@@ -11,14 +11,19 @@
 namespace exhibit {
 
 DashboardScene::DashboardScene(const SceneSpec& spec, const SceneServices& services)
-    : Scene(spec), spec_(spec), services_(services), map_(*spec.map, services), names_(map_.facts()) {
+    : Scene(spec), spec_(spec), services_(services), map_(*spec.map, services), touch_(map_, services, spec.id),
+      names_(map_.facts()) {
     for (const WidgetSpec& w : spec.widgets) widgets_.push_back(bindWidget(w, names_, services.show));
 }
 
 void DashboardScene::update(const FrameTime& time, const Snapshot& feed) {
     ages_.update(time, feed);
     map_.update(time, feed);
-    for (auto& w : widgets_) w->update(time, feed, ages_);
+    touch_.update(time, feed);
+    for (auto& w : widgets_) {
+        w->widget().setHighlight(map_.highlightedCounty());
+        w->update(time, feed, ages_);
+    }
     if (auto range = map_.liveRange())
         mapStatus_ = ages_.source(feed, range->source);
     else
@@ -34,6 +39,35 @@ void DashboardScene::keyDown(int key) {
         if (key == keys::Left) history->step(-1);
         if (key == keys::Right) history->step(1);
     }
+}
+
+namespace {
+constexpr std::string_view kWidgetTarget = "widget:";
+}
+
+std::string DashboardScene::hitTarget(glm::vec2 px) const {
+    std::string target = touch_.hitTarget(px);
+    if (target != "" && target != "map") return target;  // the card and the back control are on top
+    const Layout layout(services_.show, drawnSize_);
+    for (const auto& w : widgets_)
+        if (auto box = layout.find(w->spec().region); box && box->contains(px))
+            return std::string(kWidgetTarget) + w->spec().region;
+    return target;
+}
+
+bool DashboardScene::gesture(const Gesture& g) {
+    if (!g.target.starts_with(kWidgetTarget)) return touch_.gesture(g);
+    if (g.kind != GestureKind::Tap) return g.kind != GestureKind::Swipe;
+    const std::string region = g.target.substr(kWidgetTarget.size());
+    const Layout layout(services_.show, drawnSize_);
+    const WidgetFrame frame{scratch_, layout, services_.show.theme, services_.regular, services_.bold};
+    for (const auto& w : widgets_) {
+        auto box = layout.find(region);
+        if (w->spec().region != region || !box) continue;
+        const std::string key = w->widget().itemAt(frame, *box, g.pos);
+        if (!key.empty()) touch_.highlightCounty(key);
+    }
+    return true;
 }
 
 // "实时数据：simulator 正常（模拟数据）· http://… 数据延迟 12s": what the wall's figures rest on.
@@ -104,6 +138,7 @@ void DashboardScene::drawMapLegend(Canvas& canvas, const Layout& layout, const R
 }
 
 void DashboardScene::draw(Canvas& canvas) {
+    drawnSize_ = canvas.size();
     const Layout layout(services_.show, canvas.size());
     const Theme& theme = services_.show.theme;
     std::optional<Rect> legend;
@@ -120,6 +155,7 @@ void DashboardScene::draw(Canvas& canvas) {
     drawHeader(canvas, services_, layout, spec_.title, spec_.subtitle);
     const std::string source = feedLine_.empty() ? spec_.source : feedLine_ + (spec_.source.empty() ? "" : "  " + spec_.source);
     drawFooter(canvas, services_, layout, source, spec_.map->notice);
+    touch_.draw(canvas, layout);
 }
 
 }  // namespace exhibit

@@ -4,15 +4,17 @@
 // Regions come from the show's layout for the output's aspect ratio: a 32:9 or 48:9 wall gets its
 // own arrangement (and may show widgets a 16:9 output has no room for), never a stretched one.
 //
-// Keys (until touch and the operator console arrive): space plays/pauses the history playback,
-// left/right step it by a year.
-// Does not: switch scenes, or take touch input.
+// Touch: the map drills down (map_interaction.hpp); tapping a bar or a ticker row highlights its
+// county on the map, in every chart, and opens its card. Keys: space plays/pauses the history
+// playback, left/right step it by a year.
+// Does not: switch scenes (the app does, on an unused swipe).
 #pragma once
 
 #include <memory>
 #include <vector>
 
 #include "scenes/layout.hpp"
+#include "scenes/map_interaction.hpp"
 #include "scenes/map_view.hpp"
 #include "scenes/region_names.hpp"
 #include "scenes/scene.hpp"
@@ -28,8 +30,13 @@ public:
     void update(const FrameTime& time, const Snapshot& feed) override;
     void draw(Canvas& canvas) override;
     void keyDown(int key) override;
+    std::string hitTarget(glm::vec2 px) const override;
+    bool gesture(const Gesture& g) override;
+    bool attractStep(int step) override { return touch_.attractStep(step); }
+    void reset() override { touch_.reset(); }
 
     const MapView& map() const { return map_; }
+    MapInteraction& touch() { return touch_; }
     const std::vector<std::unique_ptr<WidgetBinding>>& widgets() const { return widgets_; }
 
 private:
@@ -39,11 +46,14 @@ private:
     const SceneSpec& spec_;
     const SceneServices& services_;
     MapView map_;
+    MapInteraction touch_;
     RegionNames names_;
     FeedAges ages_;
     std::vector<std::unique_ptr<WidgetBinding>> widgets_;
     std::string feedLine_;
     std::pair<SourceState, double> mapStatus_{SourceState::Connecting, 0.0};
+    glm::ivec2 drawnSize_{0, 0};  // the output last drawn, for hit tests
+    Canvas scratch_;              // widgets' hit tests take a frame; nothing is drawn into it
 };
 
 }  // namespace exhibit

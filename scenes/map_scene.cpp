@@ -14,9 +14,12 @@ constexpr float kLegendRowHeight = 50;  // design px
 }  // namespace
 
 MapScene::MapScene(const SceneSpec& spec, const MapSceneSpec& map, const SceneServices& services)
-    : Scene(spec), spec_(spec), map_(map), services_(services), view_(map, services) {}
+    : Scene(spec), spec_(spec), map_(map), services_(services), view_(map, services), touch_(view_, services, spec.id) {}
 
-void MapScene::update(const FrameTime& time, const Snapshot& feed) { view_.update(time, feed); }
+void MapScene::update(const FrameTime& time, const Snapshot& feed) {
+    view_.update(time, feed);
+    touch_.update(time, feed);
+}
 
 std::string MapScene::legendSummary() const {
     const auto exits = view_.facts().exitsByYear();
@@ -196,6 +199,7 @@ void MapScene::draw(Canvas& canvas) {
     }
     drawHeader(canvas, services_, layout, spec_.title, spec_.subtitle);
     drawFooter(canvas, services_, layout, spec_.source, map_.notice);
+    touch_.draw(canvas, layout);
 }
 
 }  // namespace exhibit

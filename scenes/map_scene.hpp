@@ -3,7 +3,9 @@
 // legend with counts per exit year and a timeline of the exit announcements, all from the real
 // facts file, and the map-data notice. Re-laid out for the output's pixels when its size changes.
 //
-// Does not: animate, take touch input, or read live feeds (later layers will).
+// Touch (map_interaction.hpp): tap a prefecture to drill in, a county for its card, back to go up,
+// pan and pinch; attract mode tours the last counties to leave the poverty list.
+// Does not: read live feeds beyond the county cards.
 #pragma once
 
 #include <map>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "scenes/layout.hpp"
+#include "scenes/map_interaction.hpp"
 #include "scenes/map_view.hpp"
 #include "scenes/scene.hpp"
 
@@ -23,9 +26,14 @@ public:
 
     void update(const FrameTime& time, const Snapshot& feed) override;
     void draw(Canvas& canvas) override;
+    std::string hitTarget(glm::vec2 px) const override { return touch_.hitTarget(px); }
+    bool gesture(const Gesture& g) override { return touch_.gesture(g); }
+    bool attractStep(int step) override { return touch_.attractStep(step); }
+    void reset() override { touch_.reset(); }
 
     const MapView& view() const { return view_; }
     MapView& view() { return view_; }
+    MapInteraction& touch() { return touch_; }
 
 private:
     struct LegendText {
@@ -42,6 +50,7 @@ private:
     const MapSceneSpec& map_;
     const SceneServices& services_;
     MapView view_;
+    MapInteraction touch_;
 };
 
 }  // namespace exhibit

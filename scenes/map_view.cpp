@@ -96,10 +96,31 @@ std::string MapView::hitPrefecture(glm::vec2 screen) const {
     return {};
 }
 
-void MapView::focusPrefecture(const std::string& adcode) {
-    const GeoFeature* prefecture = nullptr;
+const GeoFeature* MapView::county(const std::string& adcode) const {
+    for (const auto& c : counties_.features)
+        if (c.adcode == adcode) return &c;
+    return nullptr;
+}
+
+const GeoFeature* MapView::prefecture(const std::string& adcode) const {
     for (const auto& p : prefectures_.features)
-        if (p.adcode == adcode) prefecture = &p;
+        if (p.adcode == adcode) return &p;
+    return nullptr;
+}
+
+std::optional<glm::vec2> MapView::countyAnchor(const std::string& adcode) const {
+    const GeoFeature* c = county(adcode);
+    if (!c) return std::nullopt;
+    return currentProjection().toScreen(c->labelPoint.value_or(c->centroid.value_or(c->bounds.min)));
+}
+
+void MapView::highlightCounty(const std::string& adcode) {
+    highlighted_ = county(adcode) ? adcode : std::string();
+    highlightSince_ = time_;
+}
+
+void MapView::focusPrefecture(const std::string& adcode) {
+    const GeoFeature* prefecture = this->prefecture(adcode);
     if (!prefecture) {
         focusHome();
         return;
@@ -310,6 +331,12 @@ std::vector<MapView::LabelBox> MapView::placedLabels() const {
 }
 
 void MapView::draw(Canvas& canvas) const {
+    canvas.clip(builtFor_);  // zoomed in, the map stays in its region
+    drawClipped(canvas);
+    canvas.clearClip();
+}
+
+void MapView::drawClipped(Canvas& canvas) const {
     const MeshTransform& t = transform_;
     const bool moving = !t.identity();
     for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
@@ -320,14 +347,26 @@ void MapView::draw(Canvas& canvas) const {
             for (const auto& county : countyFills_) {
                 Color tint = county.shown;
                 if (!focused_.empty() && county.prefecture != focused_) tint.a *= 1.0f - 0.7f * focusDim_;
+                if (county.adcode == highlighted_) tint = mix(tint, Color{1, 1, 1, 1}, highlightPulse());
                 canvas.mesh(county.fill, t.offset, 1.0f, tint, t.scale);
             }
         if (moving) continue;  // live layers and labels wait for the rebuild at rest
         if (state.ripples) state.ripples->draw(canvas, time_);
         if (state.flylines) state.flylines->draw(canvas, services_.regular, time_);
     }
+    if (auto anchor = highlighted_.empty() ? std::nullopt : countyAnchor(highlighted_)) {
+        const float phase = static_cast<float>(std::fmod(time_ - highlightSince_, 1.6) / 1.6);
+        const Color accent = services_.show.theme.accent;
+        const float r = margin_ * 0.5f;
+        canvas.ring(*anchor, r * (1 + 1.5f * phase), r * 0.18f, accent.withAlpha(1 - phase));
+        canvas.circle(*anchor, r * 0.3f, accent);
+    }
     if (moving) return;
     for (const auto& label : labels_) canvas.text(*label.font, label.layout, label.topLeft, label.paint);
+}
+
+float MapView::highlightPulse() const {
+    return 0.25f + 0.2f * static_cast<float>(std::sin((time_ - highlightSince_) * 4.0));
 }
 
 }  // namespace exhibit

@@ -63,6 +63,14 @@ public:
     void focusPrefecture(const std::string& adcode);
     void focusHome();
     const std::string& focusedPrefecture() const { return focused_; }
+    // Emphasises one county (its fill pulses, a ring marks it) until another one or "" is set.
+    void highlightCounty(const std::string& adcode);
+    const std::string& highlightedCounty() const { return highlighted_; }
+    // Where a county's label point is on screen now; nullopt for an unknown county.
+    std::optional<glm::vec2> countyAnchor(const std::string& adcode) const;
+    const GeoFeature* county(const std::string& adcode) const;
+    const GeoFeature* prefecture(const std::string& adcode) const;
+    const Rect& area() const { return builtFor_; }  // as laid out (output px)
     MapCamera& camera() { return camera_; }
     const MapCamera& camera() const { return camera_; }
     // The current projection (the camera's view of the laid-out area), for placing things on the map.
@@ -104,6 +112,8 @@ private:
     };
     void updateChoropleth(const ChoroplethLayer& layer, const Snapshot& feed, double dt);
     void rebuild(const Layout& layout, const Rect& area, std::span<const Rect> obstacles);
+    float highlightPulse() const;
+    void drawClipped(Canvas& canvas) const;  // how far the highlighted county's fill is lifted towards white
     void placeLabels(const Layout& layout, const Rect& area, std::span<const Rect> obstacles);
 
     const MapSceneSpec& spec_;
@@ -120,7 +130,8 @@ private:
     std::uint64_t builtRest_ = 0;  // camera rest version the meshes were built for
     MeshTransform transform_;      // built projection -> current view
     float margin_ = 0;
-    std::string focused_;
+    std::string focused_, highlighted_;
+    double highlightSince_ = 0;
     float focusDim_ = 0;  // 0..1, eased: how much the counties outside the focus are dimmed
     std::optional<LiveRange> liveRange_;
     double time_ = 0;

@@ -313,6 +313,8 @@ void CountyCard::drawCardAndContent(const WidgetFrame& frame, const Rect& box) c
     const Layout& layout = frame.layout;
     const Rect p = panel(layout, box);
     if (p.w >= layout.px(120) && p.h >= layout.px(100)) {
+        // The card floats over the map and its legend: a nearly opaque backing keeps it readable.
+        frame.canvas.roundedRect(p, layout.px(14), frame.theme.background.withAlpha(0.92f));  // drawCard's radius
         const Rect content = drawCard(frame, p);
         if (previous_ && sinceSwap_ < kSwapSeconds) {
             const float t = easeInOutCubic(static_cast<float>(sinceSwap_ / kSwapSeconds));

@@ -22,8 +22,8 @@
 //   std::string adcode = bars.itemAt(frame, box, touch);  // "" for none; frame.canvas is not drawn into
 //   bars.setHighlight(adcode);                            // drawn emphasised; "" clears it
 //
-// Widgets only call Canvas methods: no GL, no clipping (the Canvas has none, so widgets keep
-// their drawing inside the box themselves). They do not receive input events themselves: no
+// Widgets only call Canvas methods: no GL, and no Canvas::clip (widgets keep their drawing inside
+// the box themselves, so a scene's clip stays the scene's). They do not receive input events themselves: no
 // gestures, no scrolling, no state changed by a touch other than through setHighlight.
 #pragma once
 
