@@ -38,6 +38,11 @@ const std::string& MapInteraction::countyName(const std::string& adcode) const {
 }
 
 void MapInteraction::update(const FrameTime& time, const Snapshot& feed) {
+    const bool flying = map_.camera().flying();
+    if (wasFlying_ && !flying)
+        spdlog::debug("{} view at rest: {} zoom {:.2f}", log_, map_.focusedPrefecture().empty() ? "province" : map_.focusedPrefecture(),
+                      map_.camera().zoom());
+    wasFlying_ = flying;
     history_.update(time, feed);
     refreshIn_ -= time.dt;
     if (!cardWanted_.empty()) {

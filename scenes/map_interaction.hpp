@@ -66,6 +66,7 @@ private:
     std::size_t tourNext_ = 0;
     std::string cardWanted_;  // opened (or refreshed) with the feed at the next update()
     double refreshIn_ = 0;
+    bool wasFlying_ = false;
     Rect backRect_{}, cardRect_{}, closeRect_{};
 };
 
