@@ -7,6 +7,7 @@
 #include "scenes/catalog.hpp"
 #include "scenes/map_camera.hpp"
 #include "scenes/map_scene.hpp"
+#include "tests/support/bundled_show.hpp"
 
 namespace exhibit {
 namespace {
@@ -98,21 +99,10 @@ TEST(MapCamera, TransformMapsTheBuiltViewOntoTheCurrentOne) {
     }
 }
 
-class MapDrillTest : public ::testing::Test {
+class MapDrillTest : public test::BundledShowTest {
 protected:
-    static void SetUpTestSuite() {
-        show_ = new ShowFile(loadShowFile(std::string(EXHIBIT_ASSETS) + "/shows/guizhou/show.json"));
-        regular_ = new Font(Font::find(show_->theme.font, true));
-        bold_ = new Font(Font::find(show_->theme.fontBold, true));
-    }
-    static void TearDownTestSuite() {
-        delete bold_;
-        delete regular_;
-        delete show_;
-    }
     void SetUp() override {
-        services_ = std::make_unique<SceneServices>(SceneServices{*show_, *regular_, *bold_});
-        scene_ = createScene(*show_->findScene("map"), *services_);
+        scene_ = makeScene("map");
         map_ = dynamic_cast<MapScene*>(scene_.get());
         ASSERT_NE(map_, nullptr);
         frame();
@@ -142,10 +132,6 @@ protected:
         return texts;
     }
 
-    static inline ShowFile* show_ = nullptr;
-    static inline Font* regular_ = nullptr;
-    static inline Font* bold_ = nullptr;
-    std::unique_ptr<SceneServices> services_;
     std::unique_ptr<Scene> scene_;
     MapScene* map_ = nullptr;
     FrameTime time_;

@@ -8,30 +8,14 @@
 #include <set>
 
 #include "scenes/catalog.hpp"
+#include "tests/support/bundled_show.hpp"
 
 namespace exhibit {
 namespace {
 
-class MapSceneTest : public ::testing::Test {
+class MapSceneTest : public test::BundledShowTest {
 protected:
-    static void SetUpTestSuite() {
-        show_ = new ShowFile(loadShowFile(std::string(EXHIBIT_ASSETS) + "/shows/guizhou/show.json"));
-        regular_ = new Font(Font::find(show_->theme.font, true));
-        bold_ = new Font(Font::find(show_->theme.fontBold, true));
-    }
-    static void TearDownTestSuite() {
-        delete bold_;
-        delete regular_;
-        delete show_;
-    }
-    std::unique_ptr<Scene> makeScene() {
-        services_ = std::make_unique<SceneServices>(SceneServices{*show_, *regular_, *bold_});
-        return createScene(*show_->findScene("map"), *services_);
-    }
-    static inline ShowFile* show_ = nullptr;
-    static inline Font* regular_ = nullptr;
-    static inline Font* bold_ = nullptr;
-    std::unique_ptr<SceneServices> services_;
+    static std::unique_ptr<Scene> makeScene() { return BundledShowTest::makeScene("map"); }
 };
 
 TEST_F(MapSceneTest, ColoursCountiesByExitYear) {
