@@ -123,9 +123,11 @@ int runShow(const Options& options) {
 
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGTERM, onStopSignal);
+    double lastSeconds = 0;
     for (long frame = 0; running; ++frame) {
         const auto started = std::chrono::steady_clock::now();
         const FrameTime time = clock->tick();
+        lastSeconds = time.seconds;
         touch.beginFrame(time);
         events.clear();
         platform->pollEvents(events);
@@ -172,7 +174,7 @@ int runShow(const Options& options) {
         if (last) running = false;
     }
     stats.print(platform->drawableSize());
-    if (const TouchStats t = touch.stats(clock->tick().seconds); t.events > 0)
+    if (const TouchStats t = touch.stats(lastSeconds); t.events > 0)
         spdlog::info("[app.touch] {} touches, {} events; touch-to-frame latency p50 {:.1f} ms, p99 {:.1f} ms; dropped: "
                      "{} queued events, {} TUIO messages",
                      t.touches, t.events, t.latencyP50Ms, t.latencyP99Ms, t.droppedEvents, t.droppedMessages);
