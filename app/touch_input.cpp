@@ -24,8 +24,12 @@ TouchInput::TouchInput(const ShowFile& show, const Options& options, glm::ivec2 
     if (options.tuioPort == 0) return;
     TuioOptions tuio;
     tuio.port = options.tuioPort;
-    tuio.mapping.outputWidth = wallSize.x;
-    tuio.mapping.outputHeight = wallSize.y;
+    tuio.mapping.columns = show.touch.sensorColumns;
+    tuio.mapping.rows = show.touch.sensorRows;
+    tuio.mapping.outputWidth = std::max(1, wallSize.x / show.touch.sensorColumns);
+    tuio.mapping.outputHeight = std::max(1, wallSize.y / show.touch.sensorRows);
+    tuio.mapping.bezelX = show.touch.bezelX;
+    tuio.mapping.bezelY = show.touch.bezelY;
     tuio_ = std::make_unique<TuioReceiver>(tuio, queue_, [this] { return now(); });
     try {
         tuio_->start();

@@ -1,6 +1,7 @@
 #include "core/show.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/json_reader.hpp"
 #include "core/show_reader.hpp"
@@ -295,11 +296,21 @@ void checkReferences(const JsonNode& root, ShowFile& show) {
 }
 
 TouchSpec readTouch(const JsonNode& node) {
-    node.rejectUnknownKeys({"pixelsPerCm", "idleSeconds", "attractStepSeconds"});
+    node.rejectUnknownKeys({"pixelsPerCm", "idleSeconds", "attractStepSeconds", "sensor"});
     TouchSpec t;
     t.pixelsPerCm = static_cast<float>(node.numberOr("pixelsPerCm", t.pixelsPerCm, 1, 1000));
     t.idleSeconds = node.numberOr("idleSeconds", t.idleSeconds, 0, 86400);
     t.attractStepSeconds = node.numberOr("attractStepSeconds", t.attractStepSeconds, 1, 600);
+    if (auto sensor = node.optionalChild("sensor")) {
+        sensor->rejectUnknownKeys({"columns", "rows", "bezelX", "bezelY"});
+        t.sensorColumns = static_cast<int>(sensor->numberOr("columns", 1, 1, 16));
+        t.sensorRows = static_cast<int>(sensor->numberOr("rows", 1, 1, 16));
+        t.bezelX = static_cast<float>(sensor->numberOr("bezelX", 0, 0, 2000));
+        t.bezelY = static_cast<float>(sensor->numberOr("bezelY", 0, 0, 2000));
+        for (const char* whole : {"columns", "rows"})
+            if (auto n = sensor->optionalChild(whole); n && n->value().get<double>() != std::floor(n->value().get<double>()))
+                n->fail("expected a whole number, got " + describeJsonValue(n->value()));
+    }
     return t;
 }
 

@@ -203,6 +203,9 @@ struct TouchSpec {
     float pixelsPerCm = 20;      // output pixels per cm of the screen (20: a 3840 px wide, 1.9 m wall)
     double idleSeconds = 90;     // no touch for this long starts attract mode; 0 = never
     double attractStepSeconds = 7;  // time per step of the tour (a drill-down, a card, a scene)
+    // The touch sensor (an IR frame) spans a grid of equal outputs with bezels between them.
+    int sensorColumns = 1, sensorRows = 1;
+    float bezelX = 0, bezelY = 0;  // px at the outputs' pixel pitch
 };
 
 struct LayoutVariant {

@@ -488,11 +488,15 @@ TEST(ShowFile, TouchSectionAndItsDefaults) {
     EXPECT_FLOAT_EQ(defaults.touch.pixelsPerCm, 20);
     EXPECT_DOUBLE_EQ(defaults.touch.idleSeconds, 90);
     json j = json::parse(minimalShow);
-    j["touch"] = {{"pixelsPerCm", 38.5}, {"idleSeconds", 0}, {"attractStepSeconds", 12}};
+    j["touch"] = {{"pixelsPerCm", 38.5}, {"idleSeconds", 0}, {"attractStepSeconds", 12},
+                  {"sensor", {{"columns", 3}, {"bezelX", 60}}}};
     const ShowFile show = parseShowFile(j.dump(), "show.json", "/s");
     EXPECT_FLOAT_EQ(show.touch.pixelsPerCm, 38.5f);
     EXPECT_DOUBLE_EQ(show.touch.idleSeconds, 0);
     EXPECT_DOUBLE_EQ(show.touch.attractStepSeconds, 12);
+    EXPECT_EQ(show.touch.sensorColumns, 3);
+    EXPECT_EQ(show.touch.sensorRows, 1);
+    EXPECT_FLOAT_EQ(show.touch.bezelX, 60);
 }
 
 TEST(ShowFileErrors, Touch) {
@@ -500,6 +504,10 @@ TEST(ShowFileErrors, Touch) {
               "show.json: touch.pixelsPerCm: expected a number in [1, 1000], got 0");
     EXPECT_EQ(errorAfter([](json& j) { j["touch"] = {{"idleSecs", 30}}; }),
               "show.json: touch.idleSecs: unknown field");
+    EXPECT_EQ(errorAfter([](json& j) { j["touch"] = {{"sensor", {{"columns", 2.5}}}}; }),
+              "show.json: touch.sensor.columns: expected a whole number, got 2.5");
+    EXPECT_EQ(errorAfter([](json& j) { j["touch"] = {{"sensor", {{"bezelX", -1}}}}; }),
+              "show.json: touch.sensor.bezelX: expected a number in [0, 2000], got -1");
 }
 
 TEST(ShowFileErrors, PathsMustStayInsideTheShowFolder) {
