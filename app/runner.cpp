@@ -102,6 +102,7 @@ int runShow(const Options& options) {
     SceneServices services{show, regular, bold};
     SceneDirector director(show, services, sceneId);
     TouchInput touch(show, options, platform->drawableSize());
+    touch.setHitTest([&](glm::vec2 p) { return director.hitTarget(p); });
     AttractMode attract(show.touch.idleSeconds, show.touch.attractStepSeconds);
     CanvasRenderer renderer;
     Canvas canvas;
@@ -142,7 +143,7 @@ int runShow(const Options& options) {
         const bool last = !running || (frameLimit > 0 && frame + 1 >= frameLimit) ||
                           (options.seconds && time.seconds + 1e-9 >= *options.seconds);
 
-        const TouchInput::Frame input = touch.poll(time.seconds, [&](glm::vec2 p) { return director.hitTarget(p); });
+        const TouchInput::Frame input = touch.poll(time.seconds);
         if (input.touched && attract.touched(time.seconds)) spdlog::info("[app.attract] off: touched");
         for (const Gesture& g : input.gestures) director.gesture(g);
         switch (attract.update(time.seconds, input.activeContacts)) {

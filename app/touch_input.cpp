@@ -60,9 +60,8 @@ void TouchInput::beginFrame(const FrameTime& time) {
 
 void TouchInput::platformEvent(const PlatformEvent& event) { pointers_.handle(event, now(), queue_); }
 
-TouchInput::Frame TouchInput::poll(double frameSeconds, GestureRecognizer::HitTest hitTest) {
+TouchInput::Frame TouchInput::poll(double frameSeconds) {
     Frame frame;
-    gestures_.setHitTest(std::move(hitTest));
     for (const PointerEvent& e : queue_.drain()) {
         frame.touched = true;
         telemetry_.add(e);

@@ -8,7 +8,8 @@
 //   TouchInput touch(show, options, wallSize);          // throws StartupError (explicit busy port)
 //   touch.beginFrame(time);
 //   touch.platformEvent(e);                              // SDL finger and mouse events
-//   for (const Gesture& g : touch.poll(time.seconds, hitTest).gestures) director.gesture(g);
+//   touch.setHitTest([&](glm::vec2 p) { return director.hitTarget(p); });
+//   for (const Gesture& g : touch.poll(time.seconds).gestures) director.gesture(g);
 //   touch.drawFeedback(canvas, theme);  ...present...  touch.presented();
 //
 // Does not: act on gestures (the SceneDirector does), or decide attract mode.
@@ -43,7 +44,9 @@ public:
         bool touched = false;          // any contact went down, moved or lifted this frame
         std::size_t activeContacts = 0;
     };
-    Frame poll(double now, GestureRecognizer::HitTest hitTest);
+    // Names the target under a point when a contact goes down (the scenes' hitTarget).
+    void setHitTest(GestureRecognizer::HitTest hitTest) { gestures_.setHitTest(std::move(hitTest)); }
+    Frame poll(double now);
     void drawFeedback(Canvas& canvas, const Theme& theme) const;
     void presented();  // the frame with this poll's events is on the wall
 

@@ -61,9 +61,10 @@ bool DashboardScene::gesture(const Gesture& g) {
     const std::string region = g.target.substr(kWidgetTarget.size());
     const Layout layout(services_.show, drawnSize_);
     const WidgetFrame frame{scratch_, layout, services_.show.theme, services_.regular, services_.bold};
+    const auto box = layout.find(region);
+    if (!box) return true;
     for (const auto& w : widgets_) {
-        auto box = layout.find(region);
-        if (w->spec().region != region || !box) continue;
+        if (w->spec().region != region) continue;
         const std::string key = w->widget().itemAt(frame, *box, g.pos);
         if (!key.empty()) touch_.highlightCounty(key);
     }

@@ -86,11 +86,8 @@ void appendFill(const GeoFeature& feature, const MapProjection& projection, Colo
 
 }  // namespace
 
-Mesh2DRef buildFillMesh(const GeoCollection& features, const MapProjection& projection,
-                        const std::function<Color(const GeoFeature&)>& colorOf) {
-    auto mesh = std::make_shared<Mesh2D>();
-    for (const auto& feature : features.features) appendFill(feature, projection, colorOf(feature), *mesh);
-    return mesh;
+glm::dvec2 labelAnchor(const GeoFeature& feature) {
+    return feature.labelPoint.value_or(feature.centroid.value_or(feature.bounds.min));
 }
 
 namespace {

@@ -4,7 +4,6 @@
 // what is smaller than a pixel before drawing). GL-free.
 #pragma once
 
-#include <functional>
 #include <vector>
 
 #include "core/color.hpp"
@@ -23,9 +22,8 @@ inline constexpr float kSimplifyTolerancePx = 0.25f;
 std::vector<ScreenPolygon> projectFeature(const GeoFeature& feature, const MapProjection& projection,
                                           float tolerancePx = kSimplifyTolerancePx);
 
-// One mesh of all features' fills, each coloured by colorOf(feature).
-Mesh2DRef buildFillMesh(const GeoCollection& features, const MapProjection& projection,
-                        const std::function<Color(const GeoFeature&)>& colorOf);
+// Where a feature is named and marked: its label point, else its centroid (lon/lat).
+glm::dvec2 labelAnchor(const GeoFeature& feature);
 
 // One feature's fill in one colour (white, to be tinted per frame by Canvas::mesh).
 Mesh2DRef buildFeatureFillMesh(const GeoFeature& feature, const MapProjection& projection, Color color);

@@ -111,7 +111,7 @@ const GeoFeature* MapView::prefecture(const std::string& adcode) const {
 std::optional<glm::vec2> MapView::countyAnchor(const std::string& adcode) const {
     const GeoFeature* c = county(adcode);
     if (!c) return std::nullopt;
-    return currentProjection().toScreen(c->labelPoint.value_or(c->centroid.value_or(c->bounds.min)));
+    return currentProjection().toScreen(labelAnchor(*c));
 }
 
 void MapView::highlightCounty(const std::string& adcode) {
@@ -144,7 +144,7 @@ void MapView::rebuild(const Layout& layout, const Rect& area, std::span<const Re
     builtRest_ = camera_.restVersion();
     projection_ = camera_.projection(area, margin_);
     auto anchor = [&](const GeoFeature& f) {
-        return projection_.toScreen(f.labelPoint.value_or(f.centroid.value_or(f.bounds.min)));
+        return projection_.toScreen(labelAnchor(f));
     };
     for (const auto& county : counties_.features) countyAnchors_[county.adcode] = anchor(county);
     for (const auto& prefecture : prefectures_.features) prefectureAnchors_[prefecture.adcode] = anchor(prefecture);
@@ -159,9 +159,9 @@ void MapView::rebuild(const Layout& layout, const Rect& area, std::span<const Re
                                auto old = std::find_if(countyFills_.begin(), countyFills_.end(),
                                                        [&](const CountyFill& f) { return f.adcode == county.adcode; });
                                const CountyFact* fact = facts_.find(county.adcode);
+                               const Color color = countyColor(county.adcode);
                                CountyFill f{county.adcode, fact ? fact->prefectureAdcode : county.parentAdcode,
-                                            buildFeatureFillMesh(county, projection_, Color{1, 1, 1, 1}),
-                                            countyColor(county.adcode), countyColor(county.adcode)};
+                                            buildFeatureFillMesh(county, projection_, Color{1, 1, 1, 1}), color, color};
                                f.seen = !c.isFeedMetric();
                                if (old != countyFills_.end() && c.isFeedMetric()) {
                                    f.shown = old->shown;
@@ -306,7 +306,7 @@ void MapView::placeLabels(const Layout& layout, const Rect& area, std::span<cons
         for (const GeoFeature* featurePtr : named) {
             const GeoFeature& feature = *featurePtr;
             TextLayout text = layoutText(font, feature.name, style);
-            const glm::dvec2 anchor = feature.labelPoint.value_or(feature.centroid.value_or(feature.bounds.min));
+            const glm::dvec2 anchor = labelAnchor(feature);
             const auto& b = feature.bounds;
             const float areaPriority = static_cast<float>((b.max.x - b.min.x) * (b.max.y - b.min.y));
             const float halo = paint.outlineWidth;
