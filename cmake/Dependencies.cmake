@@ -14,6 +14,8 @@ find_package(CURL REQUIRED)
 pkg_check_modules(MOSQUITTO REQUIRED IMPORTED_TARGET libmosquitto)
 pkg_check_modules(LIBLO REQUIRED IMPORTED_TARGET liblo)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)          # 1.86, with the OpenGL3 backend
+pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)   # sd_notify for the watchdog
 if(EXHIBIT_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

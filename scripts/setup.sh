@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what exhibit needs to build, run and test, from Debian 12 packages only.
 # Idempotent: packages already installed are skipped, and nothing is downloaded when all are there.
+# With --tests it also installs what only the tests need: Chromium, and Node.js with npm, which
+# installs playwright-core (pinned by tests/web/package-lock.json) to drive Chromium.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   # toolchain
@@ -11,11 +14,23 @@ packages=(
   libfreetype-dev libfontconfig-dev libpng-dev
   libegl-dev libgl-dev libglu1-mesa-dev
   libcurl4-openssl-dev libmosquitto-dev libcpp-httplib-dev liblo-dev
+  libimgui-dev libsystemd-dev
   # runtime: Chinese font, Mesa (llvmpipe) for headless EGL, Xvfb for window tests
   fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri xvfb xauth
   # tests and benchmarks (mosquitto: a real MQTT broker for the feed tests)
   libgtest-dev libgmock-dev libbenchmark-dev mosquitto
 )
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(chromium)
+  command -v npm >/dev/null || packages+=(nodejs npm)
+fi
+
+install_web_test_tools() {
+  [ "${1:-}" = "--tests" ] || return 0
+  [ -d tests/web/node_modules/playwright-core ] && return 0
+  echo "setup: npm ci in tests/web (playwright-core, no browser download)"
+  (cd tests/web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -23,6 +38,7 @@ for p in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages present"
+  install_web_test_tools "${1:-}"
   exit 0
 fi
 
@@ -35,3 +51,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_web_test_tools "${1:-}"

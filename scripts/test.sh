@@ -4,7 +4,7 @@
 # and stops it again. Extra arguments go to ctest (e.g. -L unit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --tests
 
 werror=OFF
 [ "${CI:-}" = "true" ] && werror=ON
