@@ -23,6 +23,26 @@ std::optional<glm::ivec2> parseSize(const std::string& text) {
     return glm::ivec2{*w, *h};
 }
 
+std::optional<ControlAddress> parseControlAddress(const std::string& text) {
+    ControlAddress address{"127.0.0.1", 0};
+    std::string_view port = text;
+    const auto colon = text.rfind(':');
+    if (colon != std::string::npos) {
+        std::string host = text.substr(0, colon);
+        if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+        const bool hostOk = !host.empty() && host.size() <= 253 &&
+                            host.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:") ==
+                                std::string::npos;
+        if (!hostOk) return std::nullopt;
+        address.host = host;
+        port = std::string_view(text).substr(colon + 1);
+    }
+    auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), address.port);
+    if (port.empty() || ec != std::errc{} || end != port.data() + port.size() || address.port < 0 || address.port > 65535)
+        return std::nullopt;
+    return address;
+}
+
 ParseOutcome parseOptions(int argc, const char* const* argv) {
     Options o;
     std::string size, show, screenshot;
@@ -63,6 +83,14 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
     auto* tuioOpt = app.add_option("--tuio", o.tuioPort, "UDP port for TUIO 1.1 touch frames and trackers (0 = off)")
                         ->capture_default_str()
                         ->check(CLI::Range(0, 65535));
+    std::string control, stateDir;
+    app.add_option("--control", control,
+                   "Remote control API and web remote on [ADDR:]PORT (default address 127.0.0.1; 0 = any free port)");
+    app.add_option("--state-dir", stateDir,
+                   "Folder for operator settings and the API token (default $STATE_DIRECTORY, "
+                   "$XDG_STATE_HOME/exhibit or ~/.local/state/exhibit)");
+    app.add_flag("--operator-window", o.operatorWindow, "Open the operator console in a second window");
+    app.add_flag("--console", o.console, "Show the operator console over the wall from the start (F1 toggles it)");
     app.add_flag("--version", version, "Print the version and exit");
 
     ParseOutcome outcome;
@@ -99,6 +127,17 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
     if (speedOpt->count() > 0) o.replaySpeed = replaySpeed;
     o.record = record;
     o.tuioPortGiven = tuioOpt->count() > 0;
+    if (!control.empty()) {
+        const auto address = parseControlAddress(control);
+        if (!address) {
+            outcome.exitCode = 2;
+            outcome.err = "exhibit: --control: expected PORT or ADDR:PORT (port 0..65535), got \"" + control + "\"";
+            return outcome;
+        }
+        o.controlHost = address->host;
+        o.controlPort = address->port;
+    }
+    o.stateDir = stateDir;
     outcome.options = o;
     return outcome;
 }

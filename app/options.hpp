@@ -4,6 +4,7 @@
 //           [--help] [--version]
 // and for data: [--feed URL]... [--seed N] [--replay-speed X] [--record PATH]
 // and for touch: [--tuio PORT]
+// and for the operator: [--control [ADDR:]PORT] [--state-dir DIR] [--operator-window] [--console]
 // parseOptions() never exits the process: it returns what to do, and the exit code for usage
 // errors is 2 with one line on stderr.
 #pragma once
@@ -44,7 +45,19 @@ struct Options {
     std::filesystem::path record;         // --record PATH: append every accepted message (NDJSON)
     int tuioPort = 3333;                  // --tuio PORT: TUIO 1.1 over UDP; 0 = off
     bool tuioPortGiven = false;           // a busy port given explicitly stops start-up; the default only warns
+    std::optional<int> controlPort;       // --control [ADDR:]PORT: the remote control API; unset = off
+    std::string controlHost = "127.0.0.1";
+    std::filesystem::path stateDir;       // --state-dir: operator settings and the API token; empty = default
+    bool operatorWindow = false;          // --operator-window: the console in its own window
+    bool console = false;                 // --console: the console over the wall from the start (F1 toggles)
 };
+
+struct ControlAddress {
+    std::string host;
+    int port = 0;
+};
+// "8080" -> 127.0.0.1:8080; "0.0.0.0:8080"; "[::1]:8080". nullopt for anything else.
+std::optional<ControlAddress> parseControlAddress(const std::string& text);
 
 struct ParseOutcome {
     std::optional<Options> options;  // set when the program should run

@@ -40,6 +40,20 @@ void SceneDirector::gesture(const Gesture& g) {
     if (g.direction == SwipeDirection::Right) switchTo(current_ + scenes_.size() - 1, "swipe");
 }
 
+void SceneDirector::setPlaylist(const std::vector<std::string>& ids) {
+    playlist_.clear();
+    for (const auto& id : ids)
+        for (std::size_t i = 0; i < scenes_.size(); ++i)
+            if (scenes_[i]->id() == id) playlist_.push_back(i);
+}
+
+std::size_t SceneDirector::nextInPlaylist() const {
+    if (playlist_.empty()) return current_ + 1;
+    const auto at = std::find(playlist_.begin(), playlist_.end(), current_);
+    if (at == playlist_.end() || at + 1 == playlist_.end()) return playlist_.front();
+    return *(at + 1);
+}
+
 void SceneDirector::startTour() {
     current().reset();
     tourStep_ = 0;
@@ -48,7 +62,7 @@ void SceneDirector::startTour() {
 
 void SceneDirector::tourStep() {
     if (!current().attractStep(tourStep_)) {
-        switchTo(current_ + 1, "attract");
+        switchTo(nextInPlaylist(), "attract");
         tourStep_ = 0;
         current().attractStep(tourStep_);
     }

@@ -36,8 +36,11 @@ public:
     void gesture(const Gesture& g);
     void keyDown(int key) { current().keyDown(key); }
 
+    // The scenes attract mode's tour moves through, in order (ids not in the show are skipped);
+    // empty = every scene in show order.
+    void setPlaylist(const std::vector<std::string>& ids);
     void startTour();  // attract mode began: the current scene from its start, step 0
-    void tourStep();   // the next step, or the next scene
+    void tourStep();   // the next step, or the next playlist scene
 
     void update(const FrameTime& time, const Snapshot& feed);
     void draw(Canvas& canvas);
@@ -45,7 +48,10 @@ public:
 private:
     const ShowFile& show_;
     std::vector<std::unique_ptr<Scene>> scenes_;
+    std::size_t nextInPlaylist() const;
+
     std::size_t current_ = 0;
+    std::vector<std::size_t> playlist_;  // scene indices; empty = all
     int tourStep_ = 0;
     double fade_ = 0;  // 1 right after a switch, down to 0
 };

@@ -28,19 +28,23 @@ void pngWarning(png_structp, png_const_charp) {}
 
 }  // namespace
 
-void writePng(const std::filesystem::path& path, const Image& image) {
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-    FilePtr file(std::fopen(path.c_str(), "wb"));
-    if (!file) throw std::runtime_error(path.string() + ": cannot write: " + std::strerror(errno));
+std::vector<std::uint8_t> encodePng(const Image& image) {
+    std::vector<std::uint8_t> bytes;
     std::string error;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &error, pngError, pngWarning);
     png_infop info = png_create_info_struct(png);
     std::vector<png_bytep> rows(static_cast<std::size_t>(image.height));
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
-        throw std::runtime_error(path.string() + ": PNG write failed: " + error);
+        throw std::runtime_error("PNG encoding failed: " + error);
     }
-    png_init_io(png, file.get());
+    png_set_write_fn(
+        png, &bytes,
+        [](png_structp p, png_bytep data, png_size_t size) {
+            auto* out = static_cast<std::vector<std::uint8_t>*>(png_get_io_ptr(p));
+            out->insert(out->end(), data, data + size);
+        },
+        nullptr);
     png_set_IHDR(png, info, static_cast<png_uint_32>(image.width), static_cast<png_uint_32>(image.height), 8,
                  PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_compression_level(png, 6);
@@ -48,6 +52,21 @@ void writePng(const std::filesystem::path& path, const Image& image) {
     png_set_rows(png, info, rows.data());
     png_write_png(png, info, PNG_TRANSFORM_IDENTITY, nullptr);
     png_destroy_write_struct(&png, &info);
+    return bytes;
+}
+
+void writePng(const std::filesystem::path& path, const Image& image) {
+    std::vector<std::uint8_t> bytes;
+    try {
+        bytes = encodePng(image);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(path.string() + ": " + e.what());
+    }
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    FilePtr file(std::fopen(path.c_str(), "wb"));
+    if (!file) throw std::runtime_error(path.string() + ": cannot write: " + std::strerror(errno));
+    if (std::fwrite(bytes.data(), 1, bytes.size(), file.get()) != bytes.size() || std::fflush(file.get()) != 0)
+        throw std::runtime_error(path.string() + ": cannot write: " + std::strerror(errno));
 }
 
 Image readPng(const std::filesystem::path& path) {

@@ -20,6 +20,8 @@ struct Image {
     const std::uint8_t* pixel(int x, int y) const { return &rgba[(static_cast<std::size_t>(y) * width + x) * 4]; }
 };
 
+// The image as 8-bit RGBA PNG bytes (screenshots served over HTTP). Throws std::runtime_error.
+std::vector<std::uint8_t> encodePng(const Image& image);
 // Writes an 8-bit RGBA PNG, creating missing parent folders. Throws std::runtime_error naming the path.
 void writePng(const std::filesystem::path& path, const Image& image);
 // Reads any PNG (palette, grey, 16-bit and interlaced are converted to RGBA8).

@@ -195,5 +195,17 @@ TEST(SceneDirector, SwipesSwitchScenesAndTheTourMovesOn) {
     EXPECT_EQ(director.current().id(), "map");
 }
 
+TEST(SceneDirector, TheTourKeepsToThePlaylist) {
+    DashboardFixture f;
+    SceneDirector director(f.show, f.services, "map");
+    director.setPlaylist({"dashboard", "no-such-scene"});
+    director.startTour();
+    for (int i = 0; i < 20; ++i) director.tourStep();
+    EXPECT_EQ(director.current().id(), "dashboard");  // left the map once, never came back
+    director.setPlaylist({});
+    for (int i = 0; i < 20 && director.current().id() == "dashboard"; ++i) director.tourStep();
+    EXPECT_EQ(director.current().id(), "map");
+}
+
 }  // namespace
 }  // namespace exhibit::test

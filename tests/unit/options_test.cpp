@@ -53,6 +53,10 @@ TEST(Options, UsageErrorsAreExitCodeTwoWithOneLine) {
                                                            {"--display", "99"},
                                                            {"--tuio", "65536"},
                                                            {"--tuio", "udp"},
+                                                           {"--control", "70000"},
+                                                           {"--control", "host:"},
+                                                           {"--control", ":80"},
+                                                           {"--control", "a/b:80"},
                                                            {"--bogus"}}) {
         auto r = parse(args);
         EXPECT_FALSE(r.options) << args[0];
@@ -60,6 +64,22 @@ TEST(Options, UsageErrorsAreExitCodeTwoWithOneLine) {
         EXPECT_EQ(r.err.find('\n'), std::string::npos) << r.err;
         EXPECT_FALSE(r.err.empty());
     }
+}
+
+TEST(Options, ControlAddress) {
+    auto r = parse({"--control", "8080", "--state-dir", "/tmp/s", "--operator-window", "--console"});
+    ASSERT_TRUE(r.options);
+    EXPECT_EQ(r.options->controlHost, "127.0.0.1");
+    EXPECT_EQ(r.options->controlPort, 8080);
+    EXPECT_EQ(r.options->stateDir, "/tmp/s");
+    EXPECT_TRUE(r.options->operatorWindow);
+    EXPECT_TRUE(r.options->console);
+    EXPECT_FALSE(parse({}).options->controlPort);  // off unless asked for
+    EXPECT_EQ(parseControlAddress("0.0.0.0:0")->host, "0.0.0.0");
+    EXPECT_EQ(parseControlAddress("[::1]:9000")->host, "::1");
+    EXPECT_EQ(parseControlAddress("[::1]:9000")->port, 9000);
+    EXPECT_FALSE(parseControlAddress("8080x"));
+    EXPECT_FALSE(parseControlAddress("-1"));
 }
 
 TEST(Options, HelpAndVersionExitZero) {
