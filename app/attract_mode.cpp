@@ -7,11 +7,13 @@ bool AttractMode::touched(double now) {
     const bool ended = active_;
     active_ = false;
     startRequested_ = false;
+    byOperator_ = false;
     return ended;
 }
 
 void AttractMode::start(double now) {
     startRequested_ = !active_;
+    byOperator_ = byOperator_ || startRequested_;
     lastTouch_ = now;
 }
 

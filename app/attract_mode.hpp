@@ -27,11 +27,13 @@ public:
     Action update(double now, std::size_t activeContacts);
     void start(double now);  // the operator's "attract" button
     bool active() const { return active_; }
+    bool startedByOperator() const { return byOperator_; }  // the current (or requested) tour
 
 private:
     double idle_, step_;
     bool active_ = false;
     bool startRequested_ = false;
+    bool byOperator_ = false;
     double lastTouch_ = 0, nextStep_ = 0;
 };
 

@@ -8,14 +8,20 @@
 #include <csignal>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <vector>
 
 #include "app/attract_mode.hpp"
+#include "app/console_host.hpp"
 #include "app/feeds.hpp"
+#include "app/log_ring.hpp"
+#include "app/operator_session.hpp"
 #include "app/paths.hpp"
 #include "app/scene_director.hpp"
+#include "app/service_notify.hpp"
 #include "app/touch_input.hpp"
+#include "app/wall_schedule.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/show.hpp"
@@ -24,6 +30,7 @@
 #include "renderer/font.hpp"
 #include "renderer/platform/platform.hpp"
 #include "renderer/render_target.hpp"
+#include "scenes/standby_screen.hpp"
 
 namespace exhibit {
 namespace {
@@ -32,8 +39,15 @@ namespace {
 std::atomic<bool> stopRequested{false};
 extern "C" void onStopSignal(int) { stopRequested.store(true); }
 
+// The operator's "recent log" (console, /api/status) sees what stderr sees.
+const std::shared_ptr<LogRing>& logRing() {
+    static const auto ring = std::make_shared<LogRing>();
+    return ring;
+}
+
 void setUpLogging(const std::string& level) {
     auto logger = spdlog::stderr_color_mt("exhibit");
+    logger->sinks().push_back(logRing());
     spdlog::set_default_logger(logger);
     spdlog::set_pattern("%^[%l]%$ %v");
     spdlog::set_level(spdlog::level::from_str(level));
@@ -58,6 +72,27 @@ std::filesystem::path defaultScreenshotPath(const std::string& scene, glm::ivec2
            ("exhibit-" + scene + "-" + std::to_string(size.x) + "x" + std::to_string(size.y) + ".png");
 }
 
+void saveScreenshot(const std::filesystem::path& path, const Image& image) {
+    writePng(path, image);
+    std::printf("exhibit: wrote screenshot %s (%dx%d)\n", std::filesystem::absolute(path).c_str(), image.width,
+                image.height);
+    std::fflush(stdout);
+}
+
+// "wall.png" -> "wall-operator.png": the operator window's screenshot beside the wall's.
+std::filesystem::path operatorScreenshotPath(const std::filesystem::path& wall) {
+    return wall.parent_path() / (wall.stem().string() + "-operator" + wall.extension().string());
+}
+
+std::string wallClockText() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[8];
+    std::strftime(text, sizeof text, "%H:%M", &local);
+    return text;
+}
+
 int runShow(const Options& options) {
     const auto showPath = options.show.empty() ? bundledShowPath() : options.show;
     const ShowFile show = loadShowFile(showPath);
@@ -66,7 +101,8 @@ int runShow(const Options& options) {
         for (const auto& scene : show.scenes) std::printf("%s  %s\n", scene.id.c_str(), scene.title.c_str());
         return 0;
     }
-    const std::string sceneId = options.scene.empty() ? show.startScene : options.scene;
+    OperatorSession session(show, options, logRing().get());  // settings, schedule, control API
+    const std::string sceneId = session.startScene(options);
     const SceneSpec* spec = show.findScene(sceneId);
     if (!spec) {
         std::string known;
@@ -104,6 +140,9 @@ int runShow(const Options& options) {
     TouchInput touch(show, options, platform->drawableSize());
     touch.setHitTest([&](glm::vec2 p) { return director.hitTarget(p); });
     AttractMode attract(show.touch.idleSeconds, show.touch.attractStepSeconds);
+    session.attach(director, attract);
+    ConsoleHost consoleHost(*platform, options, regular, session.commands(), session.status());
+    ServiceNotifier notify;
     CanvasRenderer renderer;
     Canvas canvas;
 
@@ -125,8 +164,10 @@ int runShow(const Options& options) {
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGTERM, onStopSignal);
     double lastSeconds = 0;
+    const auto startedAt = std::chrono::steady_clock::now();
     for (long frame = 0; running; ++frame) {
         const auto started = std::chrono::steady_clock::now();
+        const double realSeconds = std::chrono::duration<double>(started - startedAt).count();
         const FrameTime time = clock->tick();
         lastSeconds = time.seconds;
         touch.beginFrame(time);
@@ -135,6 +176,7 @@ int runShow(const Options& options) {
         for (const auto& e : events) {
             if (e.type == PlatformEvent::Type::Quit) running = false;
             if (e.type == PlatformEvent::Type::KeyDown && (e.key == keys::Escape || e.key == keys::Q)) running = false;
+            else if (consoleHost.event(e)) continue;
             else if (e.type == PlatformEvent::Type::KeyDown) director.keyDown(e.key);
             touch.platformEvent(e);
         }
@@ -144,36 +186,56 @@ int runShow(const Options& options) {
                           (options.seconds && time.seconds + 1e-9 >= *options.seconds);
 
         const TouchInput::Frame input = touch.poll(time.seconds);
-        if (input.touched && attract.touched(time.seconds)) spdlog::info("[app.attract] off: touched");
-        for (const Gesture& g : input.gestures) director.gesture(g);
-        switch (attract.update(time.seconds, input.activeContacts)) {
-            case AttractMode::Action::Start:
-                spdlog::info("[app.attract] on: no touch for {} s", show.touch.idleSeconds);
-                director.startTour();
-                break;
-            case AttractMode::Action::Step: director.tourStep(); break;
-            case AttractMode::Action::None: break;
+        session.beginFrame(time.seconds, localMinutesNow(), input.touched);
+        // In standby and blackout the wall ignores visitors and attract mode rests.
+        const WallMode mode = session.mode();
+        if (mode == WallMode::Show) {
+            if (input.touched && attract.touched(time.seconds)) spdlog::info("[app.attract] off: touched");
+            for (const Gesture& g : input.gestures) director.gesture(g);
+            switch (attract.update(time.seconds, input.activeContacts)) {
+                case AttractMode::Action::Start:
+                    if (attract.startedByOperator())
+                        spdlog::info("[app.attract] on: operator");
+                    else
+                        spdlog::info("[app.attract] on: no touch for {} s", show.touch.idleSeconds);
+                    director.startTour();
+                    break;
+                case AttractMode::Action::Step: director.tourStep(); break;
+                case AttractMode::Action::None: break;
+            }
+        } else {
+            attract.touched(time.seconds);
         }
-        director.update(time, *feedBuffer.latest());
-        canvas.begin(size, show.theme.background);
-        director.draw(canvas);
-        touch.drawFeedback(canvas, show.theme);
+        const auto feed = feedBuffer.latest();
+        director.update(time, *feed);
+        canvas.begin(size, mode == WallMode::Blackout ? Color{0, 0, 0, 1} : show.theme.background);
+        if (mode == WallMode::Show) {
+            director.draw(canvas);
+            touch.drawFeedback(canvas, show.theme);
+        } else if (mode == WallMode::Standby) {
+            drawStandby(canvas, services, wallClockText(), realSeconds);
+        }
         const RenderStats renderStats = renderer.execute(canvas.list(), platform->frameTarget());
         if (frame == 0)
             spdlog::info("[app.render] first frame: {} draw calls, {} vertices, {} shapes, {} glyphs",
                          renderStats.drawCalls, renderStats.vertices, renderStats.shapeInstances,
                          renderStats.glyphInstances);
-        if (last && !screenshot.empty()) {
-            writePng(screenshot, readFramebuffer(platform->frameTarget(), size));
-            std::printf("exhibit: wrote screenshot %s (%dx%d)\n", std::filesystem::absolute(screenshot).c_str(), size.x,
-                        size.y);
-            std::fflush(stdout);
-        }
+        if (session.screenshotWanted()) session.screenshotTaken(readFramebuffer(platform->frameTarget(), size));
+        consoleHost.drawOverlay(platform->frameTarget(), size, time.dt);
+        if (last && !screenshot.empty()) saveScreenshot(screenshot, readFramebuffer(platform->frameTarget(), size));
         platform->present();
         touch.presented();
-        stats.cpuMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+        Image operatorImage;
+        consoleHost.drawWindow(time.dt, last && !screenshot.empty() ? &operatorImage : nullptr);
+        if (operatorImage.width > 0) saveScreenshot(operatorScreenshotPath(screenshot), operatorImage);
+        if (frame == 0) notify.ready("showing " + director.current().id());
+        notify.heartbeat(realSeconds);
+        const double frameMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        stats.cpuMs.push_back(frameMs);
+        session.endFrame({time.seconds, realSeconds, frameMs, size, touch.stats(time.seconds), feed.get()});
         if (last) running = false;
     }
+    notify.stopping();
     stats.print(platform->drawableSize());
     if (const TouchStats t = touch.stats(lastSeconds); t.events > 0)
         spdlog::info("[app.touch] {} touches, {} events; touch-to-frame latency p50 {:.1f} ms, p99 {:.1f} ms; dropped: "
