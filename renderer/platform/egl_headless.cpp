@@ -15,8 +15,22 @@
 namespace exhibit {
 
 std::unique_ptr<Platform> createHiddenSdlPlatform(glm::ivec2 size, bool debugContext, std::string& whyNot);
+std::unique_ptr<Surface> createOffscreenSurface(glm::ivec2 size);
 
 namespace {
+
+// The headless second output: an offscreen target in the one context (nothing to make current).
+class OffscreenSurface final : public Surface {
+public:
+    explicit OffscreenSurface(glm::ivec2 size) : target_(size) {}
+    glm::ivec2 drawableSize() const override { return target_.size(); }
+    unsigned frameTarget() const override { return target_.framebuffer(); }
+    void makeCurrent() override {}
+    void present() override { glFinish(); }
+
+private:
+    RenderTarget target_;
+};
 
 std::string eglErrorName(EGLint error) {
     switch (error) {
@@ -51,6 +65,9 @@ public:
     void present() override { glFinish(); }
     bool headless() const override { return true; }
     std::string description() const override { return "headless " + how_ + "; " + gl::describeContext(); }
+    std::unique_ptr<Surface> openSecondWindow(const WindowOptions& options) override {
+        return createOffscreenSurface(options.size);
+    }
 
 private:
     EGLDisplay display_;
@@ -129,6 +146,13 @@ std::unique_ptr<EglHeadless> tryDisplay(EGLDisplay display, const std::string& h
 }
 
 }  // namespace
+
+std::unique_ptr<Surface> createOffscreenSurface(glm::ivec2 size) {
+    if (size.x <= 0 || size.y <= 0 || size.x > 16384 || size.y > 16384)
+        throw StartupError("second output size " + std::to_string(size.x) + "x" + std::to_string(size.y) +
+                           " is outside 1..16384");
+    return std::make_unique<OffscreenSurface>(size);
+}
 
 std::unique_ptr<Platform> createHeadlessPlatform(glm::ivec2 size, bool debugContext) {
     if (size.x <= 0 || size.y <= 0 || size.x > 16384 || size.y > 16384)

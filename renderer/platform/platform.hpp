@@ -7,6 +7,18 @@
 // (NVIDIA without X), EGL default display, then an SDL window that is never shown (needs $DISPLAY,
 // e.g. Xvfb). The first that gives a GL 3.3 core context wins; if none does, StartupError lists
 // why each failed.
+//
+// A second output (the operator console's window, --operator-window): openSecondWindow() returns a
+// Surface that shares the platform's GL context. Draw into it between makeCurrent() and present():
+//   auto operatorWindow = platform->openSecondWindow({.size = {1280, 800}, .title = "exhibit 中控"});
+//   each frame, after the wall's frame:  operatorWindow->makeCurrent();
+//                                        draw into operatorWindow->frameTarget() at its drawableSize();
+//                                        operatorWindow->present();   // the wall's surface is current again
+// Windowed (SDL): a second window, made current with the same context (GL objects are shared: they
+// are the same context); its vsync is off so two swaps a frame do not halve the frame rate; its close
+// button minimises it (the show goes on). Headless: an offscreen RenderTarget of the asked size, so
+// tests and screenshots work; makeCurrent() and present() only bind and finish. Events from the
+// second window carry window = 1; the platform must outlive the Surface.
 #pragma once
 
 #include <memory>
@@ -27,6 +39,7 @@ struct PlatformEvent {
     int key = 0;              // KeyDown: see platform Key codes below
     std::int64_t finger = 0;  // Finger*: the contact id within its touch device
     glm::vec2 pos{0, 0};      // Finger*, Mouse*: drawable pixels
+    int window = 0;           // 0 = the wall's window, 1 = the second window (openSecondWindow)
 };
 
 namespace keys {
@@ -34,6 +47,9 @@ inline constexpr int Escape = 27;
 inline constexpr int Q = 'q';
 inline constexpr int F = 'f';
 inline constexpr int Space = ' ';
+inline constexpr int Backspace = 8;
+inline constexpr int Return = 13;
+inline constexpr int F1 = (1 << 30) | 58;  // SDL keycode of F1
 inline constexpr int Right = (1 << 30) | 79;  // SDL keycodes of the arrow keys
 inline constexpr int Left = (1 << 30) | 80;
 }  // namespace keys
@@ -46,6 +62,16 @@ struct WindowOptions {
     std::string title = "exhibit";
 };
 
+// A second output sharing the platform's GL context (see the top of this file).
+class Surface {
+public:
+    virtual ~Surface() = default;
+    virtual glm::ivec2 drawableSize() const = 0;
+    virtual unsigned frameTarget() const = 0;  // GL framebuffer name to render into while current
+    virtual void makeCurrent() = 0;            // GL now draws to this surface
+    virtual void present() = 0;                // shows (or finishes) it; the wall's surface is current again
+};
+
 class Platform {
 public:
     virtual ~Platform() = default;
@@ -55,6 +81,9 @@ public:
     virtual void present() = 0;
     virtual bool headless() const = 0;
     virtual std::string description() const = 0;  // e.g. "headless EGL surfaceless; OpenGL 4.5 ... llvmpipe"
+    // A second output of options.size (options.fullscreen/display place a window on another
+    // display). StartupError when the window cannot be opened; at most one at a time.
+    virtual std::unique_ptr<Surface> openSecondWindow(const WindowOptions& options) = 0;
 };
 
 std::unique_ptr<Platform> createHeadlessPlatform(glm::ivec2 size, bool debugContext = false);

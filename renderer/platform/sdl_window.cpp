@@ -1,6 +1,7 @@
 // Window platform on SDL2: a resizable window or borderless full screen on a chosen display, with a
 // GL 3.3 core context. Also the last headless fallback: a hidden window (e.g. under Xvfb) whose
-// frames go to an offscreen target.
+// frames go to an offscreen target. A second window (openSecondWindow) shares the context; its
+// events carry window = 1.
 #include <SDL2/SDL.h>
 
 #include <spdlog/spdlog.h>
@@ -14,12 +15,50 @@
 #include "renderer/render_target.hpp"
 
 namespace exhibit {
+
+std::unique_ptr<Surface> createOffscreenSurface(glm::ivec2 size);
+
 namespace {
+
+glm::ivec2 drawableSizeOf(SDL_Window* window) {
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(window, &w, &h);
+    return {w, h};
+}
+
+// Window coordinates (points) to drawable pixels (they differ on high-DPI displays).
+glm::vec2 toDrawable(SDL_Window* window, int x, int y) {
+    int w = 1, h = 1;
+    SDL_GetWindowSize(window, &w, &h);
+    const glm::vec2 size = drawableSizeOf(window);
+    return {static_cast<float>(x) * size.x / static_cast<float>(std::max(w, 1)),
+            static_cast<float>(y) * size.y / static_cast<float>(std::max(h, 1))};
+}
+
+class SdlWindow;
+
+// The second window: drawn with the wall window's context made current on it.
+class SecondWindow final : public Surface {
+public:
+    SecondWindow(SdlWindow& owner, SDL_Window* window) : owner_(owner), window_(window) {}
+    ~SecondWindow() override;
+    SecondWindow(const SecondWindow&) = delete;
+    SecondWindow& operator=(const SecondWindow&) = delete;
+    glm::ivec2 drawableSize() const override { return drawableSizeOf(window_); }
+    unsigned frameTarget() const override { return 0; }
+    void makeCurrent() override;
+    void present() override;
+    SDL_Window* window() const { return window_; }
+
+private:
+    SdlWindow& owner_;
+    SDL_Window* window_;
+};
 
 class SdlWindow final : public Platform {
 public:
-    SdlWindow(SDL_Window* window, SDL_GLContext context, bool hidden, glm::ivec2 hiddenSize)
-        : window_(window), context_(context), hidden_(hidden) {
+    SdlWindow(SDL_Window* window, SDL_GLContext context, bool hidden, glm::ivec2 hiddenSize, bool vsync)
+        : window_(window), context_(context), hidden_(hidden), vsync_(vsync) {
         if (hidden_) target_ = RenderTarget(hiddenSize);
     }
     ~SdlWindow() override {
@@ -30,9 +69,7 @@ public:
     }
     glm::ivec2 drawableSize() const override {
         if (hidden_) return target_.size();
-        int w = 0, h = 0;
-        SDL_GL_GetDrawableSize(window_, &w, &h);
-        return {w, h};
+        return drawableSizeOf(window_);
     }
     unsigned frameTarget() const override { return hidden_ ? target_.framebuffer() : 0; }
     void pollEvents(std::vector<PlatformEvent>& out) override {
@@ -41,49 +78,63 @@ public:
             switch (event.type) {
                 case SDL_QUIT: out.push_back({PlatformEvent::Type::Quit, 0}); break;
                 case SDL_KEYDOWN:
-                    out.push_back({PlatformEvent::Type::KeyDown, static_cast<int>(event.key.keysym.sym)});
+                    out.push_back({PlatformEvent::Type::KeyDown, static_cast<int>(event.key.keysym.sym), 0, {0, 0},
+                                   windowIndex(event.key.windowID)});
                     break;
-                case SDL_WINDOWEVENT:
+                case SDL_WINDOWEVENT: {
+                    const int index = windowIndex(event.window.windowID);
                     if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
-                        out.push_back({PlatformEvent::Type::Resized, 0});
+                        out.push_back({PlatformEvent::Type::Resized, 0, 0, {0, 0}, index});
                     if (event.window.event == SDL_WINDOWEVENT_FOCUS_LOST)
-                        out.push_back({PlatformEvent::Type::FocusLost, 0});
+                        out.push_back({PlatformEvent::Type::FocusLost, 0, 0, {0, 0}, index});
+                    // With a second window open SDL sends SDL_QUIT only when both are closed: closing
+                    // the wall quits, closing the operator window only minimises it.
+                    if (event.window.event == SDL_WINDOWEVENT_CLOSE && second_) {
+                        if (index == 1)
+                            SDL_MinimizeWindow(second_->window());
+                        else
+                            out.push_back({PlatformEvent::Type::Quit, 0});
+                    }
                     break;
+                }
                 case SDL_FINGERDOWN:
                 case SDL_FINGERMOTION:
                 case SDL_FINGERUP: {
                     // Finger positions are normalised to the window.
-                    const glm::vec2 size = drawableSize();
+                    const int index = windowIndex(event.tfinger.windowID);
+                    const glm::vec2 size = index == 1 ? glm::vec2(second_->drawableSize()) : glm::vec2(drawableSize());
                     const auto type = event.type == SDL_FINGERDOWN     ? PlatformEvent::Type::FingerDown
                                       : event.type == SDL_FINGERMOTION ? PlatformEvent::Type::FingerMove
                                                                        : PlatformEvent::Type::FingerUp;
                     out.push_back({type, 0, static_cast<std::int64_t>(event.tfinger.fingerId),
-                                   {event.tfinger.x * size.x, event.tfinger.y * size.y}});
+                                   {event.tfinger.x * size.x, event.tfinger.y * size.y}, index});
                     break;
                 }
                 case SDL_MOUSEBUTTONDOWN:
-                case SDL_MOUSEBUTTONUP:
+                case SDL_MOUSEBUTTONUP: {
                     if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) break;
+                    const int index = windowIndex(event.button.windowID);
                     out.push_back({event.type == SDL_MOUSEBUTTONDOWN ? PlatformEvent::Type::MouseDown
                                                                      : PlatformEvent::Type::MouseUp,
-                                   0, 0, toDrawable(event.button.x, event.button.y)});
+                                   0, 0, toDrawable(sdlWindow(index), event.button.x, event.button.y), index});
                     break;
-                case SDL_MOUSEMOTION:
+                }
+                case SDL_MOUSEMOTION: {
                     if (event.motion.which == SDL_TOUCH_MOUSEID) break;
-                    out.push_back({PlatformEvent::Type::MouseMove, 0, 0, toDrawable(event.motion.x, event.motion.y)});
+                    const int index = windowIndex(event.motion.windowID);
+                    out.push_back({PlatformEvent::Type::MouseMove, 0, 0,
+                                   toDrawable(sdlWindow(index), event.motion.x, event.motion.y), index});
                     break;
+                }
                 default: break;
             }
         }
     }
-    // Window coordinates (points) to drawable pixels (they differ on high-DPI displays).
-    glm::vec2 toDrawable(int x, int y) const {
-        int w = 1, h = 1;
-        SDL_GetWindowSize(window_, &w, &h);
-        const glm::vec2 size = drawableSize();
-        return {static_cast<float>(x) * size.x / static_cast<float>(std::max(w, 1)),
-                static_cast<float>(y) * size.y / static_cast<float>(std::max(h, 1))};
+    // 1 for the second window's SDL id, else 0 (the wall; also events without a window).
+    int windowIndex(Uint32 id) const {
+        return second_ && id != 0 && id == SDL_GetWindowID(second_->window()) ? 1 : 0;
     }
+    SDL_Window* sdlWindow(int index) const { return index == 1 ? second_->window() : window_; }
     void present() override {
         if (hidden_)
             glFinish();
@@ -95,13 +146,74 @@ public:
         return std::string(hidden_ ? "headless hidden SDL window" : "SDL window") + " (" +
                SDL_GetCurrentVideoDriver() + "); " + gl::describeContext();
     }
+    std::unique_ptr<Surface> openSecondWindow(const WindowOptions& options) override;
+
+    void makeWallCurrent() { SDL_GL_MakeCurrent(window_, context_); }
+    void makeCurrentOn(SDL_Window* window) { SDL_GL_MakeCurrent(window, context_); }
+    void forget(const SecondWindow* second) {
+        if (second_ == second) second_ = nullptr;
+    }
 
 private:
     SDL_Window* window_;
     SDL_GLContext context_;
     bool hidden_;
+    bool vsync_;
     RenderTarget target_;
+    SecondWindow* second_ = nullptr;
 };
+
+SecondWindow::~SecondWindow() {
+    owner_.forget(this);
+    owner_.makeWallCurrent();
+    SDL_DestroyWindow(window_);
+}
+
+void SecondWindow::makeCurrent() { owner_.makeCurrentOn(window_); }
+
+void SecondWindow::present() {
+    SDL_GL_SwapWindow(window_);
+    owner_.makeWallCurrent();
+}
+
+std::unique_ptr<Surface> SdlWindow::openSecondWindow(const WindowOptions& options) {
+    if (hidden_) return createOffscreenSurface(options.size);
+    if (second_) throw StartupError("a second window is already open");
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+    const int displays = SDL_GetNumVideoDisplays();
+    if (options.display < 0 || options.display >= displays)
+        throw StartupError("cannot open the second window: display " + std::to_string(options.display) +
+                           " does not exist (" + std::to_string(displays) + " display(s) found)");
+    int x = SDL_WINDOWPOS_CENTERED_DISPLAY(options.display), y = SDL_WINDOWPOS_CENTERED_DISPLAY(options.display);
+    int w = options.size.x, h = options.size.y;
+    if (options.fullscreen) {
+        SDL_Rect bounds;
+        SDL_GetDisplayBounds(options.display, &bounds);
+        x = bounds.x;
+        y = bounds.y;
+        w = bounds.w;
+        h = bounds.h;
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    } else {
+        flags |= SDL_WINDOW_RESIZABLE;
+    }
+    SDL_Window* window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags);
+    if (!window) throw StartupError(std::string("cannot open the second window: ") + SDL_GetError());
+    if (SDL_GL_MakeCurrent(window, context_) != 0) {
+        const std::string why = SDL_GetError();
+        SDL_DestroyWindow(window);
+        makeWallCurrent();
+        throw StartupError("cannot draw into the second window with the wall's OpenGL context: " + why);
+    }
+    // Where the driver keeps vsync per window (GLX_EXT_swap_control) the operator window swaps
+    // without waiting; where it is per context the wall's setting, set last, wins.
+    SDL_GL_SetSwapInterval(0);
+    makeWallCurrent();
+    SDL_GL_SetSwapInterval(vsync_ ? 1 : 0);
+    auto surface = std::make_unique<SecondWindow>(*this, window);
+    second_ = surface.get();
+    return surface;
+}
 
 std::unique_ptr<Platform> openWindow(const WindowOptions& options, bool hidden, bool debugContext, std::string& whyNot) {
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
@@ -160,7 +272,7 @@ std::unique_ptr<Platform> openWindow(const WindowOptions& options, bool hidden, 
     try {
         gl::loadFunctions(reinterpret_cast<gl::ProcLoader>(SDL_GL_GetProcAddress));
         if (debugContext) gl::enableDebugOutput();
-        return std::make_unique<SdlWindow>(window, context, hidden, options.size);
+        return std::make_unique<SdlWindow>(window, context, hidden, options.size, options.vsync);
     } catch (const std::exception& e) {
         whyNot = e.what();
         SDL_GL_DeleteContext(context);
