@@ -80,7 +80,9 @@ struct OperatorStatus {
     double uptimeSeconds = 0;
     int outputWidth = 0, outputHeight = 0;
     FrameHealth frames;
-    std::uint64_t residentBytes = 0;
+    std::uint64_t residentBytes = 0;  // 0 = unknown (app/process_stats.hpp)
+    std::uint64_t openFiles = 0;      // open file descriptors; 0 = unknown
+    std::uint64_t threads = 0;        // 0 = unknown
     std::vector<FeedHealth> feeds;
     TouchStats touch;
     std::string xr = "off";  // VR state, once the VR tour exists
