@@ -21,7 +21,8 @@
 //
 // Label values are escaped (\\, \", \n), so feed names that are URLs with quotes stay one sample.
 // Two feeds with the same name get source="name#2", "#3", ... so no series repeats.
-// `promtool check metrics` (Debian package prometheus) accepts the output; nothing here needs it.
+// `promtool check metrics` (Debian package prometheus, not installed here) can lint it by hand;
+// nothing here needs it (tests/unit/metrics_text_test.cpp parses and validates the text itself).
 // Does not: serve HTTP, read the clock, or compute anything the status does not already hold.
 #pragma once
 
