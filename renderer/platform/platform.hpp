@@ -11,12 +11,15 @@
 // A second output (the operator console's window, --operator-window): openSecondWindow() returns a
 // Surface that shares the platform's GL context. Draw into it between makeCurrent() and present():
 //   auto operatorWindow = platform->openSecondWindow({.size = {1280, 800}, .title = "exhibit 中控"});
-//   each frame, after the wall's frame:  operatorWindow->makeCurrent();
+//   each frame, after platform->present() (or before the wall's drawing starts, never in between):
+//                                        operatorWindow->makeCurrent();
 //                                        draw into operatorWindow->frameTarget() at its drawableSize();
 //                                        operatorWindow->present();   // the wall's surface is current again
 // Windowed (SDL): a second window, made current with the same context (GL objects are shared: they
-// are the same context); its vsync is off so two swaps a frame do not halve the frame rate; its close
-// button minimises it (the show goes on). Headless: an offscreen RenderTarget of the asked size, so
+// are the same context); vsync is turned off for it where the driver keeps vsync per window, so two
+// swaps a frame do not halve the frame rate; its close button minimises it (the show goes on). Never
+// switch surfaces in the middle of the wall's frame: with Mesa under Xvfb the wall's half-drawn back
+// buffer reads black after switching back. Headless: an offscreen RenderTarget of the asked size, so
 // tests and screenshots work; makeCurrent() and present() only bind and finish. Events from the
 // second window carry window = 1; the platform must outlive the Surface.
 #pragma once
