@@ -99,6 +99,8 @@ nlohmann::json statusToJson(const OperatorStatus& status) {
               {"p99Ms", status.frames.p99Ms},
               {"total", status.frames.frames}}},
             {"residentBytes", status.residentBytes},
+            {"openFiles", status.openFiles},
+            {"threads", status.threads},
             {"feeds", feeds},
             {"touch",
              {{"contacts", t.activeContacts},
