@@ -23,6 +23,7 @@ nlohmann::json settingsToJson(const OperatorSettings& settings) {
         schedule.push_back({{"at", formatMinuteOfDay(entry.minuteOfDay)}, {"mode", toString(entry.mode)}});
     return {{"scene", settings.scene},
             {"mode", toString(settings.mode)},
+            {"modeSetAt", settings.modeSetAt},
             {"playlist", settings.playlist},
             {"rotationSeconds", settings.rotationSeconds},
             {"schedule", schedule},
@@ -31,10 +32,11 @@ nlohmann::json settingsToJson(const OperatorSettings& settings) {
 
 OperatorSettings settingsFromJson(const JsonNode& node) {
     node.expectObject();
-    node.rejectUnknownKeys({"scene", "mode", "playlist", "rotationSeconds", "schedule", "language"});
+    node.rejectUnknownKeys({"scene", "mode", "modeSetAt", "playlist", "rotationSeconds", "schedule", "language"});
     OperatorSettings s;
     if (auto scene = node.optionalChild("scene")) s.scene = scene->string().empty() ? "" : sceneIdOf(*scene);
     if (auto mode = node.optionalChild("mode")) s.mode = modeOf(*mode);
+    if (auto at = node.optionalChild("modeSetAt")) s.modeSetAt = static_cast<std::int64_t>(at->number(0, 1e12));
     if (auto playlist = node.optionalChild("playlist"))
         for (const JsonNode& item : playlist->items(0, kMaxPlaylist)) s.playlist.push_back(sceneIdOf(item));
     if (auto rotation = node.optionalChild("rotationSeconds")) {

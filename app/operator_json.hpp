@@ -26,7 +26,7 @@ inline constexpr double kMinRotationSeconds = 5;
 inline constexpr double kMaxRotationSeconds = 86400;
 
 nlohmann::json settingsToJson(const OperatorSettings& settings);
-// Keys: scene, mode, playlist, rotationSeconds, schedule [{at: "HH:MM", mode}], language. Missing
+// Keys: scene, mode, modeSetAt, playlist, rotationSeconds, schedule [{at: "HH:MM", mode}], language. Missing
 // keys keep their defaults; unknown keys, wrong types and out-of-range values throw ContentError.
 OperatorSettings settingsFromJson(const JsonNode& node);
 // Scene ids in the settings (scene, playlist) that are not in `scenes`.

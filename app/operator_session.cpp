@@ -83,8 +83,16 @@ void OperatorSession::attach(SceneDirector& director, AttractMode& attract) {
 }
 
 void OperatorSession::beginFrame(double now, std::int64_t localMinutes, bool touched) {
+    localMinutes_ = localMinutes;
     for (ControlCommand& command : commands_.drain()) apply(command, now);
-    if (const auto scheduled = schedule_.update(settings_.schedule, localMinutes)) setMode(*scheduled, "schedule");
+    const bool first = !scheduleStarted_;
+    scheduleStarted_ = true;
+    if (const auto scheduled = schedule_.update(settings_.schedule, localMinutes)) {
+        // At start the schedule's mode wins unless the operator chose the restored mode after the
+        // schedule's last switch (a restart in the evening keeps a manual "show").
+        const auto lastSwitch = lastSwitchAt(settings_.schedule, localMinutes);
+        if (!first || settings_.modeSetAt <= lastSwitch.value_or(0)) setMode(*scheduled, "schedule");
+    }
     if (touched) rotation_.restart(now);
     if (settings_.mode != WallMode::Show || attract_->active()) {
         rotation_.restart(now);
@@ -100,9 +108,11 @@ void OperatorSession::apply(ControlCommand& command, double now) {
         switchScene(c->id, "operator", now);
     } else if (auto* m = std::get_if<SetMode>(&command)) {
         setMode(m->mode, "operator");
+        settings_.modeSetAt = localMinutes_;
         save();
     } else if (auto* a = std::get_if<SetAttract>(&command)) {
         if (a->on) {
+            if (settings_.mode != WallMode::Show) settings_.modeSetAt = localMinutes_;
             setMode(WallMode::Show, "operator");
             attract_->start(now);
         } else if (attract_->touched(now)) {
@@ -113,6 +123,7 @@ void OperatorSession::apply(ControlCommand& command, double now) {
         OperatorSettings next = s->settings;
         next.scene = settings_.scene;
         next.mode = settings_.mode;
+        next.modeSetAt = settings_.modeSetAt;
         if (const auto unknown = unknownScenes(next, scenes_); !unknown.empty()) {
             spdlog::warn("[app.settings] change refused: unknown scene \"{}\"", unknown.front());
             return;

@@ -91,6 +91,8 @@ private:
     std::unique_ptr<ControlServer> server_;
     std::vector<TakeScreenshot> screenshots_;
     std::vector<std::future<void>> encoders_;  // PNG encoding off the frame loop
+    std::int64_t localMinutes_ = 0;
+    bool scheduleStarted_ = false;
     double nextPublish_ = 0;
     bool publishNow_ = true;
 };

@@ -36,6 +36,7 @@ std::optional<int> parseMinuteOfDay(std::string_view text);    // "18:00" -> 108
 struct OperatorSettings {
     std::string scene;                  // the scene the operator chose last; "" = the show's start scene
     WallMode mode = WallMode::Show;     // standby and blackout survive a restart
+    std::int64_t modeSetAt = 0;         // local minutes (wall_schedule.hpp) of the last change by hand; 0 = never
     std::vector<std::string> playlist;  // scene ids to rotate through, in order; empty = every scene
     double rotationSeconds = 0;         // switch to the next playlist scene this often; 0 = never
     std::vector<ScheduleEntry> schedule;  // daily switches; empty = no schedule

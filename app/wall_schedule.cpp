@@ -24,6 +24,17 @@ std::optional<WallMode> scheduledModeAt(const std::vector<ScheduleEntry>& schedu
     return std::nullopt;
 }
 
+std::optional<std::int64_t> lastSwitchAt(const std::vector<ScheduleEntry>& schedule, std::int64_t localMinutes) {
+    std::optional<std::int64_t> latest;
+    const std::int64_t dayStart = localMinutes - minuteOfDayOf(localMinutes);
+    for (const ScheduleEntry& entry : schedule) {
+        std::int64_t at = dayStart + entry.minuteOfDay;
+        if (at > localMinutes) at -= kMinutesPerDay;
+        if (!latest || at > *latest) latest = at;
+    }
+    return latest;
+}
+
 std::int64_t localMinutesAt(std::time_t utc) {
     std::tm local{};
     localtime_r(&utc, &local);

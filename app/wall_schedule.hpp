@@ -22,9 +22,10 @@
 //   - The clock jumps backwards (NTP, DST end): nothing fires, the watcher re-anchors at the new
 //     time. Switch times in the repeated span fire again when reached again (at the DST change an
 //     entry between 02:00 and 03:00 fires twice; both times it asks for the same mode).
-//   - At start-up the first update() wins over the mode restored from the settings file whenever
-//     a schedule exists (a restart at 20:00 during a manual "show" goes to standby). A main loop
-//     that wants a restored standby or blackout to hold can skip applying the first result.
+//   - At start-up the first update() returns the mode the schedule wants now. The main loop
+//     applies it unless the operator set the mode by hand after the schedule's last switch
+//     (lastSwitchAt(), OperatorSettings::modeSetAt): a restart at 20:00 keeps a manual "show" set
+//     at 19:00, and a PC powered on at 09:30 follows the 09:00 "show" whatever was saved at night.
 //   - A changed schedule (the operator edited it) re-anchors without firing: the wall stays as the
 //     operator sees it, and the new schedule takes over at its next switch time. An operator who
 //     wants the new schedule's mode now sets it by hand. (Firing would make an edit at 20:00 that
@@ -61,6 +62,9 @@ std::optional<WallMode> scheduledModeAt(const std::vector<ScheduleEntry>& schedu
 // Minutes since 1970-01-01 00:00 in local time (UTC shifted by the zone's offset at that instant),
 // so that value % 1440 is the local minute of the day.
 std::int64_t localMinutesAt(std::time_t utc);
+// The local minutes (as localMinutesAt) of the schedule's most recent switch at or before
+// localMinutes; nullopt for an empty schedule.
+std::optional<std::int64_t> lastSwitchAt(const std::vector<ScheduleEntry>& schedule, std::int64_t localMinutes);
 std::int64_t localMinutesNow();
 
 class ScheduleWatcher {

@@ -262,3 +262,18 @@ TEST(PlaylistRotation, RepeatedSceneInPlaylistReachesEveryEntry) {
     EXPECT_EQ(r.update(90, s, kScenes, "map"), "trend");
     EXPECT_EQ(r.update(120, s, kScenes, "trend"), "map");
 }
+
+namespace exhibit {
+namespace {
+
+TEST(LastSwitchAt, TheMostRecentSwitchAtOrBeforeNowWrappingToYesterday) {
+    const std::vector<ScheduleEntry> schedule{{18 * 60, WallMode::Standby}, {9 * 60, WallMode::Show}};
+    const std::int64_t day = 20000 * 1440LL;  // some midnight
+    EXPECT_EQ(lastSwitchAt(schedule, day + 20 * 60), day + 18 * 60);
+    EXPECT_EQ(lastSwitchAt(schedule, day + 9 * 60), day + 9 * 60);          // at the switch itself
+    EXPECT_EQ(lastSwitchAt(schedule, day + 8 * 60), day - 1440 + 18 * 60);  // before today's first
+    EXPECT_FALSE(lastSwitchAt({}, day));
+}
+
+}  // namespace
+}  // namespace exhibit
