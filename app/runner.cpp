@@ -184,8 +184,8 @@ int runShow(const Options& options) {
         platform->pollEvents(events);
         for (const auto& e : events) {
             if (e.type == PlatformEvent::Type::Quit) running = false;
-            if (e.type == PlatformEvent::Type::KeyDown && (e.key == keys::Escape || e.key == keys::Q)) running = false;
-            else if (consoleHost.event(e)) continue;
+            else if (consoleHost.event(e)) continue;  // the operator window's keys never quit the show
+            else if (e.type == PlatformEvent::Type::KeyDown && (e.key == keys::Escape || e.key == keys::Q)) running = false;
             else if (e.type == PlatformEvent::Type::KeyDown) director.keyDown(e.key);
             touch.platformEvent(e);
         }
