@@ -14,6 +14,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/error.hpp"
+#include "core/unique_fd.hpp"
 
 namespace exhibit {
 namespace {
@@ -23,20 +24,6 @@ constexpr std::size_t kMinTokenChars = 32;
 constexpr std::size_t kMaxTokenChars = 128;
 constexpr const char* kDeleteHint = "delete it and restart exhibit to get a new token, or write your own token "
                                     "(32 to 128 characters of 0-9, a-z, A-Z, '-', '_') into it";
-
-class Fd {
-public:
-    explicit Fd(int fd) : fd_(fd) {}
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    ~Fd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    int get() const { return fd_; }
-
-private:
-    int fd_;
-};
 
 [[noreturn]] void fail(const std::filesystem::path& file, const std::string& what) {
     throw StartupError("control token " + file.string() + ": " + what);
@@ -56,7 +43,7 @@ std::array<unsigned char, kRandomBytes> randomBytes(const std::filesystem::path&
         fail(file, std::string("cannot get random bytes: ") + std::strerror(errno));
     }
     if (filled < bytes.size()) {
-        Fd urandom(::open("/dev/urandom", O_RDONLY | O_CLOEXEC));
+        UniqueFd urandom(::open("/dev/urandom", O_RDONLY | O_CLOEXEC));
         if (urandom.get() < 0) fail(file, std::string("cannot open /dev/urandom: ") + std::strerror(errno));
         while (filled < bytes.size()) {
             const ssize_t n = ::read(urandom.get(), bytes.data() + filled, bytes.size() - filled);
@@ -94,7 +81,7 @@ bool createToken(const std::filesystem::path& file) {
     tmp += ".new-" + std::to_string(::getpid());
     ::unlink(tmp.c_str());  // left by a crashed process that had our pid
     {
-        Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+        UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
         if (fd.get() < 0) fail(tmp, std::string("cannot create: ") + std::strerror(errno));
         try {
             writeAll(fd.get(), hex(randomBytes(file)) + "\n", tmp);
@@ -116,7 +103,7 @@ bool createToken(const std::filesystem::path& file) {
     if (linked != 0 && error == EEXIST) return false;
     if (linked != 0) fail(file, std::string("cannot create: ") + std::strerror(error));
     const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-    Fd dirFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd dirFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dirFd.get() >= 0) ::fsync(dirFd.get());
     return true;
 }
@@ -136,7 +123,7 @@ bool isValidControlToken(std::string_view token) {
 std::string loadOrCreateToken(const std::filesystem::path& stateDir) {
     const std::filesystem::path file = stateDir / kControlTokenFile;
     for (int attempt = 0; attempt < 2; ++attempt) {
-        Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK));
+        UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK));
         if (fd.get() < 0 && errno == ENOENT) {
             if (createToken(file)) {
                 spdlog::info("[app.control] created a new control token in {}", file.string());

@@ -1,5 +1,7 @@
 #include "app/log_ring.hpp"
 
+#include "core/local_time.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -21,10 +23,7 @@ std::string truncateUtf8(std::string_view text, std::size_t maxBytes) {
 LogRing::LogRing(std::size_t capacity) { lines_.resize(capacity == 0 ? 1 : capacity); }
 
 void LogRing::sink_it_(const spdlog::details::log_msg& msg) {
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(msg.time);
-    std::tm local{};
-    char clock[16] = "??:??:??";
-    if (::localtime_r(&seconds, &local)) std::strftime(clock, sizeof clock, "%H:%M:%S", &local);
+    const std::string clock = localTimeText("%H:%M:%S", std::chrono::system_clock::to_time_t(msg.time));
 
     const auto level = spdlog::level::to_string_view(msg.level);
     std::string line;

@@ -22,6 +22,7 @@
 
 #include "app/operator_console_text.hpp"
 #include "core/error.hpp"
+#include "core/local_time.hpp"
 #include "renderer/gl.hpp"
 
 namespace exhibit {
@@ -739,12 +740,7 @@ struct OperatorConsole::Impl {
         if (!screenshot || screenshot->wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
         try {
             const std::vector<std::uint8_t> png = screenshot->get();
-            const std::time_t now = std::time(nullptr);
-            std::tm local{};
-            localtime_r(&now, &local);
-            char stamp[32];
-            std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
-            const auto path = screenshotDirectory / ("exhibit-screenshot-" + std::string(stamp) + ".png");
+            const auto path = screenshotDirectory / ("exhibit-screenshot-" + localTimeText("%Y%m%d-%H%M%S") + ".png");
             std::ofstream out(path, std::ios::binary);
             out.write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
             out.close();

@@ -24,6 +24,7 @@
 #include "app/wall_schedule.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/local_time.hpp"
 #include "core/show.hpp"
 #include "renderer/canvas.hpp"
 #include "renderer/canvas_renderer.hpp"
@@ -93,14 +94,6 @@ std::filesystem::path operatorScreenshotPath(const std::filesystem::path& wall) 
     return wall.parent_path() / (wall.stem().string() + "-operator" + wall.extension().string());
 }
 
-std::string wallClockText() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[8];
-    std::strftime(text, sizeof text, "%H:%M", &local);
-    return text;
-}
 
 int runShow(const Options& options) {
     const auto showPath = options.show.empty() ? bundledShowPath() : options.show;
@@ -222,7 +215,7 @@ int runShow(const Options& options) {
             director.draw(canvas);
             touch.drawFeedback(canvas, show.theme);
         } else if (mode == WallMode::Standby) {
-            drawStandby(canvas, services, wallClockText(), realSeconds);
+            drawStandby(canvas, services, localTimeText("%H:%M"), realSeconds);
         }
         const RenderStats renderStats = renderer.execute(canvas.list(), platform->frameTarget());
         if (frame == 0)

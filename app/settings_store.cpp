@@ -18,6 +18,8 @@
 
 #include "app/operator_json.hpp"
 #include "core/error.hpp"
+#include "core/local_time.hpp"
+#include "core/unique_fd.hpp"
 #include "core/json_reader.hpp"
 
 namespace exhibit {
@@ -25,26 +27,6 @@ namespace {
 
 constexpr const char* kFormat = "exhibit-settings";
 constexpr int kVersion = 1;
-
-// Closes a descriptor on every path out of a function.
-class Fd {
-public:
-    explicit Fd(int fd) : fd_(fd) {}
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    ~Fd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    int get() const { return fd_; }
-    int release() {
-        const int fd = fd_;
-        fd_ = -1;
-        return fd;
-    }
-
-private:
-    int fd_;
-};
 
 std::string describeErrno(int error) { return std::strerror(error); }
 
@@ -91,14 +73,6 @@ OperatorSettings parseSettingsFile(std::string_view text, const std::string& nam
     return settingsFromJson(root.child("settings"));
 }
 
-std::string timestampNow() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &local);
-    return text;
-}
 
 void writeAll(int fd, std::string_view data, const std::filesystem::path& path) {
     while (!data.empty()) {
@@ -136,7 +110,7 @@ OperatorSettings SettingsStore::load() {
     try {
         std::string text;
         {
-            Fd fd(::open(file_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+            UniqueFd fd(::open(file_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
             if (fd.get() < 0 && errno == ENOENT) {
                 spdlog::info("[app.settings] {} does not exist yet; using the default settings", name);
                 return {};
@@ -160,7 +134,7 @@ OperatorSettings SettingsStore::load() {
 
 std::filesystem::path SettingsStore::keepAside() {
     const std::string base = file_.filename().string() + ".bad-";
-    const std::string stamp = timestampNow();
+    const std::string stamp = localTimeText("%Y%m%d-%H%M%S");
     std::filesystem::path aside;
     // Two bad files within one second get -2, -3, ...; rename() would silently replace the first.
     for (int attempt = 1; attempt < 100; ++attempt) {
@@ -207,7 +181,7 @@ void SettingsStore::save(const OperatorSettings& settings) {
     const std::string text = wrapper.dump(2) + "\n";
     const std::filesystem::path tmp = tmpFile();
 
-    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600));
+    UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600));
     if (fd.get() < 0) throw std::runtime_error("cannot create " + tmp.string() + ": " + describeErrno(errno));
     try {
         writeAll(fd.get(), text, tmp);
@@ -224,7 +198,7 @@ void SettingsStore::save(const OperatorSettings& settings) {
     // Make the rename itself durable. Some file systems cannot sync a directory (EINVAL); the rename
     // is then as durable as they make it.
     const std::filesystem::path dir = directoryOf(file_);
-    Fd dirFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd dirFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dirFd.get() < 0) throw std::runtime_error("cannot open " + dir.string() + " to sync it: " + describeErrno(errno));
     if (::fsync(dirFd.get()) != 0 && errno != EINVAL)
         throw std::runtime_error("cannot sync " + dir.string() + ": " + describeErrno(errno));

@@ -24,31 +24,13 @@
 #include "app/control_token.hpp"
 #include "app/state_dir.hpp"
 #include "core/error.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace exhibit;
 namespace fs = std::filesystem;
+using exhibit::test::TempDir;
 
 namespace {
-
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "exhibit-token-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
-        path_ = pattern;
-        fs::permissions(path_, fs::perms(0755));  // the unprivileged child below must reach it
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 std::string readFile(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -227,7 +209,7 @@ TEST(StateDir, ImpossibleIsAStartupErrorNamingThePath) {
 // ---- control token --------------------------------------------------------------------------
 
 TEST(ControlToken, CreatedAs64HexCharactersWithMode0600) {
-    TempDir dir;
+    TempDir dir("exhibit-token");
     const mode_t oldMask = ::umask(0);  // a careless umask must not make the token readable
     LogCapture log;
     const std::string token = loadOrCreateToken(dir.path());
@@ -254,7 +236,7 @@ TEST(ControlToken, StableAcrossCallsAndDifferentPerInstallation) {
 }
 
 TEST(ControlToken, SimultaneousFirstStartsAgreeOnOneToken) {
-    TempDir dir;
+    TempDir dir("exhibit-token");
     std::vector<std::pair<pid_t, int>> children;
     for (int i = 0; i < 8; ++i) {
         int fds[2];
@@ -290,7 +272,7 @@ TEST(ControlToken, SimultaneousFirstStartsAgreeOnOneToken) {
 }
 
 TEST(ControlToken, GroupOrOtherReadableFileIsMadePrivate) {
-    TempDir dir;
+    TempDir dir("exhibit-token");
     const fs::path file = dir.path() / "control-token";
     const std::string own = "My-Own_Token-0123456789abcdefghijklmnop";  // url-safe, 38 characters
     writeFile(file, "  " + own + "\r\n", fs::perms(0644));
@@ -319,7 +301,7 @@ TEST(ControlToken, GarbageIsAStartupErrorSayingWhatToDo) {
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.name);
-        TempDir dir;
+        TempDir dir("exhibit-token");
         const fs::path file = dir.path() / "control-token";
         writeFile(file, c.contents, fs::perms(0600));
         const std::string error = startupErrorOf([&] { loadOrCreateToken(dir.path()); });
@@ -329,14 +311,14 @@ TEST(ControlToken, GarbageIsAStartupErrorSayingWhatToDo) {
     }
     // at the limits: 32 and 128 characters are fine
     for (std::size_t size : {32u, 128u}) {
-        TempDir dir;
+        TempDir dir("exhibit-token");
         writeFile(dir.path() / "control-token", std::string(size, 'Z'), fs::perms(0600));
         EXPECT_EQ(loadOrCreateToken(dir.path()), std::string(size, 'Z'));
     }
 }
 
 TEST(ControlToken, NotARegularFileOrNoDirectoryIsAStartupError) {
-    TempDir dir;
+    TempDir dir("exhibit-token");
     const fs::path file = dir.path() / "control-token";
     fs::create_directory(file);
     std::string error = startupErrorOf([&] { loadOrCreateToken(dir.path()); });
@@ -354,7 +336,7 @@ TEST(ControlToken, NotARegularFileOrNoDirectoryIsAStartupError) {
 }
 
 TEST(ControlToken, UnreadableByThisUserIsAStartupError) {
-    TempDir dir;
+    TempDir dir("exhibit-token");
     const fs::path file = dir.path() / "control-token";
     writeFile(file, std::string(64, 'a'), fs::perms(0600));  // owned by us (root in CI), private
     if (::geteuid() != 0) fs::permissions(file, fs::perms(0000));

@@ -26,32 +26,13 @@
 #include <spdlog/spdlog.h>
 
 #include "app/settings_store.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace exhibit;
 namespace fs = std::filesystem;
+using exhibit::test::TempDir;
 
 namespace {
-
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "exhibit-settings-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
-        path_ = pattern;
-        fs::permissions(path_, fs::perms(0755));  // the unprivileged child below must reach it
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(path_, fs::perms(0755), ec);
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 std::string readFile(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -153,7 +134,7 @@ const char* kValid = R"({"format": "exhibit-settings", "version": 1, "settings":
 }  // namespace
 
 TEST(SettingsStore, RoundTripAsPrettyPrivateJson) {
-    TempDir dir;
+    TempDir dir("exhibit-settings");
     SettingsStore store(dir.path() / "settings.json");
     store.save(settingsA());
     EXPECT_EQ(store.load(), settingsA());
@@ -176,7 +157,7 @@ TEST(SettingsStore, RoundTripAsPrettyPrivateJson) {
 }
 
 TEST(SettingsStore, MissingFileGivesDefaults) {
-    TempDir dir;
+    TempDir dir("exhibit-settings");
     LogCapture log;
     SettingsStore store(dir.path() / "settings.json");
     EXPECT_EQ(store.load(), OperatorSettings{});
@@ -207,7 +188,7 @@ TEST(SettingsStore, CorruptFilesAreReportedKeptAsideAndDefaultsUsed) {
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.name);
-        TempDir dir;
+        TempDir dir("exhibit-settings");
         const fs::path file = dir.path() / "settings.json";
         writeFile(file, c.contents);
         LogCapture log;
@@ -232,7 +213,7 @@ TEST(SettingsStore, CorruptFilesAreReportedKeptAsideAndDefaultsUsed) {
 }
 
 TEST(SettingsStore, FilesOverOneMebibyteAreRejected) {
-    TempDir dir;
+    TempDir dir("exhibit-settings");
     const fs::path file = dir.path() / "settings.json";
     const std::string big = std::string(kValid) + std::string(kMaxSettingsFileBytes, ' ');  // valid JSON, too big
     writeFile(file, big);
@@ -247,7 +228,7 @@ TEST(SettingsStore, FilesOverOneMebibyteAreRejected) {
 }
 
 TEST(SettingsStore, NotARegularFileIsKeptAside) {
-    TempDir dir;
+    TempDir dir("exhibit-settings");
     const fs::path file = dir.path() / "settings.json";
     fs::create_directory(file);
     LogCapture log;
@@ -258,7 +239,7 @@ TEST(SettingsStore, NotARegularFileIsKeptAside) {
 }
 
 TEST(SettingsStore, KeepsOnlyTheNewestBadFiles) {
-    TempDir dir;
+    TempDir dir("exhibit-settings");
     const fs::path file = dir.path() / "settings.json";
     for (int i = 0; i < 7; ++i) writeFile(dir.path() / ("settings.json.bad-20200101-00000" + std::to_string(i)), "old");
     writeFile(file, "{broken");
@@ -280,7 +261,7 @@ TEST(SettingsStore, KeepsOnlyTheNewestBadFiles) {
 }
 
 TEST(SettingsStore, LeftoverTmpFromACrashIsIgnoredAndRemoved) {
-    TempDir dir;
+    TempDir dir("exhibit-settings");
     SettingsStore store(dir.path() / "settings.json");
     store.save(settingsA());
     writeFile(store.tmpFile(), R"({"format": "exhibit-settings", "version": 1, "sett)");
@@ -302,7 +283,7 @@ TEST(SettingsStore, LeftoverTmpFromACrashIsIgnoredAndRemoved) {
 // next load finds A or B, complete. (A process crash, not a power cut: the page cache survives.
 // The fsyncs cover the power cut, which a test cannot cause.)
 TEST(SettingsStore, CrashMidWriteLeavesTheOldOrTheNewFile) {
-    TempDir dir;
+    TempDir dir("exhibit-settings");
     const fs::path file = dir.path() / "settings.json";
     SettingsStore(file).save(settingsA());
     const OperatorSettings a = settingsA(), b = settingsB();
@@ -334,7 +315,7 @@ TEST(SettingsStore, CrashMidWriteLeavesTheOldOrTheNewFile) {
 
 // A full disk, simulated with a file size limit: writing the tmp file fails with EFBIG.
 TEST(SettingsStore, DiskFullFailsCleanlyAndKeepsTheOldFile) {
-    TempDir dir;
+    TempDir dir("exhibit-settings");
     const fs::path file = dir.path() / "settings.json";
     SettingsStore(file).save(settingsA());
     const std::string before = readFile(file);
@@ -355,7 +336,7 @@ TEST(SettingsStore, DiskFullFailsCleanlyAndKeepsTheOldFile) {
 }
 
 TEST(SettingsStore, ReadOnlyDirectoryIsAClearError) {
-    TempDir dir;
+    TempDir dir("exhibit-settings");
     const fs::path file = dir.path() / "settings.json";
     SettingsStore(file).save(settingsA());
     const std::string before = readFile(file);
@@ -373,7 +354,7 @@ TEST(SettingsStore, ReadOnlyDirectoryIsAClearError) {
 }
 
 TEST(SettingsStore, MissingDirectoryIsAClearError) {
-    TempDir dir;
+    TempDir dir("exhibit-settings");
     SettingsStore store(dir.path() / "gone" / "settings.json");
     try {
         store.save(settingsA());
