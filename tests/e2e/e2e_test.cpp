@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "renderer/image.hpp"
@@ -118,6 +119,31 @@ TEST(Cli, WindowedRunUnderADisplay) {
     const Image image = readPng(shot);
     EXPECT_EQ(image.width, 800);
     EXPECT_EQ(image.height, 600);
+}
+
+// The operator console in its own window next to the wall's, both real SDL windows sharing one
+// GL context: both screenshots come out, the console's is not one flat colour.
+TEST(Cli, OperatorWindowUnderADisplay) {
+    if (!std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY (scripts/test.sh starts Xvfb)";
+    const auto shot = fs::path(EXHIBIT_BINARY_DIR) / "e2e-out" / "wall-with-operator.png";
+    const auto operatorShot = fs::path(EXHIBIT_BINARY_DIR) / "e2e-out" / "wall-with-operator-operator.png";
+    fs::remove(shot);
+    fs::remove(operatorShot);
+    const auto r = exhibit({"--size", "640x360", "--frames", "5", "--no-vsync", "--operator-window", "--tuio", "0",
+                            "--state-dir", (fs::path(EXHIBIT_BINARY_DIR) / "e2e-out" / "operator-state").string(),
+                            "--screenshot", shot.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("[app.console] operator window 1280x800"), std::string::npos) << r.err;
+    EXPECT_EQ(readPng(shot).width, 640);
+    const Image console = readPng(operatorShot);
+    ASSERT_EQ(console.width, 1280);
+    std::set<std::uint32_t> colours;
+    for (int y = 0; y < console.height; y += 8)
+        for (int x = 0; x < console.width; x += 8) {
+            const std::uint8_t* p = console.pixel(x, y);
+            colours.insert(p[0] << 16 | p[1] << 8 | p[2]);
+        }
+    EXPECT_GT(colours.size(), 4u);  // panels, buttons and text, not a cleared window
 }
 
 TEST(Content, BadColourInTheShowFileExitsTwoNamingTheField) {
