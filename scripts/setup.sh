@@ -22,6 +22,7 @@ packages=(
 )
 if [ "${1:-}" = "--tests" ]; then
   packages+=(chromium)
+  packages+=(clang libclang-rt-14-dev)  # libFuzzer and sanitizer runtimes: scripts/fuzz.sh, docs/fuzzing.md
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
