@@ -77,7 +77,7 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
     app.add_option("--feed", o.feeds,
                    "Data source, repeatable; replaces the show's feeds: simulator, file:PATH, http(s)://..., mqtt(s)://...");
     auto* seedOpt = app.add_option("--seed", seed, "Simulator seed (same seed, same data)");
-    auto* speedOpt = app.add_option("--replay-speed", replaySpeed, "Speed factor for file: feeds")
+    auto* speedOpt = app.add_option("--replay-speed", replaySpeed, "Speed factor for file: feeds and the simulator")
                          ->check(CLI::Range(0.01, 1000.0));
     app.add_option("--record", record, "Append every accepted feed message to this NDJSON file (replay with --feed file:PATH)");
     auto* tuioOpt = app.add_option("--tuio", o.tuioPort, "UDP port for TUIO 1.1 touch frames and trackers (0 = off)")

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -46,8 +47,9 @@ double SimulatorSource::rhythm(double hour) {
     return 0.15 + 1.45 * bump(10.5, 1.8) + 1.25 * bump(20.5, 1.6) + 0.55 * bump(15.0, 2.5);
 }
 
-SimulatorSource::SimulatorSource(std::uint64_t seed, std::vector<SimulatedCounty> counties, double intervalSeconds)
-    : rng_(seed), interval_(intervalSeconds) {
+SimulatorSource::SimulatorSource(std::uint64_t seed, std::vector<SimulatedCounty> counties, double intervalSeconds,
+                                 double speed)
+    : rng_(seed), interval_(intervalSeconds), speed_(std::clamp(speed, 0.01, 1000.0)) {
     double total = 0;
     for (auto& c : counties) {
         const double w = std::uniform_real_distribution<double>(0.4, 1.6)(rng_);
@@ -153,14 +155,18 @@ void SimulatorSource::start(SourceSink& sink) {
     stop();
     stopping_ = false;
     thread_ = std::thread([this, &sink] {
+        const auto wallNow = [] {
+            return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+        };
+        const double startedAt = wallNow();
         std::unique_lock lock(mutex_);
         while (!stopping_) {
-            const double now =
-                std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+            const double wall = wallNow();
+            const double now = wall + (speed_ - 1.0) * (wall - startedAt);  // speed 1: the real time
             lock.unlock();
             sink.payload(generate(now));
             lock.lock();
-            wake_.wait_for(lock, std::chrono::duration<double>(interval_), [this] { return stopping_; });
+            wake_.wait_for(lock, std::chrono::duration<double>(interval_ / speed_), [this] { return stopping_; });
         }
     });
 }

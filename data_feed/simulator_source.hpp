@@ -11,6 +11,11 @@
 //   SimulatorSource sim(seed, counties);     // counties: adcode + prefecture adcode
 //   std::string payload = sim.generate(epochSeconds);   // tests: any sequence of times
 //   sim.start(sink); ... sim.stop();                   // the show: one payload a second
+//
+// `speed` (--replay-speed, the feed's "speed") runs simulated time faster than the wall clock: at
+// speed 72 the show gets a payload every 1/72 s covering one simulated second each, so 72 hours of
+// 1-second updates take one hour (bench/soak.py). Simulated time starts at the real time of
+// start(); at speed 1 it is the real time itself.
 #pragma once
 
 #include <atomic>
@@ -34,7 +39,8 @@ struct SimulatedCounty {
 
 class SimulatorSource final : public Source {
 public:
-    SimulatorSource(std::uint64_t seed, std::vector<SimulatedCounty> counties, double intervalSeconds = 1.0);
+    SimulatorSource(std::uint64_t seed, std::vector<SimulatedCounty> counties, double intervalSeconds = 1.0,
+                    double speed = 1.0);  // speed: clamped to 0.01..1000, as for file: replays
     ~SimulatorSource() override;
 
     const std::string& name() const override { return name_; }
@@ -61,6 +67,7 @@ private:
     std::mt19937_64 rng_;
     std::vector<CountyState> counties_;
     double interval_;
+    double speed_;
     double last_ = -1;
     long day_ = -1;
 

@@ -9,7 +9,7 @@ namespace exhibit {
 
 std::unique_ptr<Source> createSource(const SourceConfig& config, const std::vector<SimulatedCounty>& counties) {
     const std::string& url = config.url;
-    if (url == "simulator") return std::make_unique<SimulatorSource>(config.seed, counties, config.intervalSeconds);
+    if (url == "simulator") return std::make_unique<SimulatorSource>(config.seed, counties, config.intervalSeconds, config.replaySpeed);
     if (url.rfind("file:", 0) == 0) {
         std::filesystem::path path = url.substr(5);
         if (path.is_relative() && !config.baseDir.empty()) path = config.baseDir / path;

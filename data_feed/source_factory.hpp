@@ -18,7 +18,7 @@ struct SourceConfig {
     std::string url = "simulator";
     double intervalSeconds = 1;
     double staleAfterSeconds = 5;
-    double replaySpeed = 1;
+    double replaySpeed = 1;  // file: replays and the simulator
     std::uint64_t seed = 1;
     std::filesystem::path baseDir;  // file: paths are relative to it (the show folder)
     std::string username, password;          // HTTP basic auth / MQTT login
