@@ -131,6 +131,10 @@ std::string renderPrometheus(const OperatorStatus& s) {
     if (s.openFiles > 0)
         w.single("exhibit_open_fds", "gauge", "Open file descriptors of the exhibit process.", s.openFiles);
     if (s.threads > 0) w.single("exhibit_threads", "gauge", "Threads of the exhibit process.", s.threads);
+    if (!s.glObjects.empty()) {
+        w.family("exhibit_gl_objects", "gauge", "GL objects (names) held by the renderer now, by kind.");
+        for (const auto& g : s.glObjects) w.sample("exhibit_gl_objects", {{"kind", g.kind}}, std::to_string(g.live));
+    }
 
     // Feeds: one label value per source, repeats told apart.
     std::vector<std::string> sources;

@@ -86,6 +86,8 @@ nlohmann::json statusToJson(const OperatorStatus& status) {
                          {"messages", f.messages},
                          {"rejected", f.rejected},
                          {"lastError", f.lastError}});
+    nlohmann::json glObjects = nlohmann::json::object();
+    for (const auto& g : status.glObjects) glObjects[g.kind] = g.live;
     const TouchStats& t = status.touch;
     return {{"show", status.showTitle},
             {"version", status.version},
@@ -103,6 +105,7 @@ nlohmann::json statusToJson(const OperatorStatus& status) {
             {"residentBytes", status.residentBytes},
             {"openFiles", status.openFiles},
             {"threads", status.threads},
+            {"glObjects", glObjects},
             {"feeds", feeds},
             {"touch",
              {{"contacts", t.activeContacts},

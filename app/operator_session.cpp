@@ -15,6 +15,7 @@
 #include "app/state_dir.hpp"
 #include "app/version.hpp"
 #include "core/error.hpp"
+#include "renderer/gl_object.hpp"
 
 namespace exhibit {
 namespace {
@@ -205,6 +206,11 @@ void OperatorSession::publish(const FrameReport& report) {
     status->residentBytes = process.residentBytes.value_or(0);
     status->openFiles = process.openFiles.value_or(0);
     status->threads = process.threads.value_or(0);
+    const gl::LiveObjects gl = gl::liveObjects();
+    status->glObjects = {{"buffer", gl.buffers},           {"vertex_array", gl.vertexArrays},
+                         {"texture", gl.textures},         {"framebuffer", gl.framebuffers},
+                         {"renderbuffer", gl.renderbuffers}, {"shader", gl.shaders},
+                         {"program", gl.programs}};
     if (report.feed) status->feeds = feedHealth_->update(*report.feed, report.now);
     status->touch = report.touch;
     status->settings = settings_;

@@ -84,6 +84,8 @@ struct OperatorStatus {
     std::uint64_t residentBytes = 0;  // 0 = unknown (app/process_stats.hpp)
     std::uint64_t openFiles = 0;      // open file descriptors; 0 = unknown
     std::uint64_t threads = 0;        // 0 = unknown
+    struct GlObjects { std::string kind; std::int64_t live = 0; };
+    std::vector<GlObjects> glObjects;  // live GL names by kind (renderer/gl_object.hpp); empty = not counted
     std::vector<FeedHealth> feeds;
     TouchStats touch;
     std::string xr = "off";  // VR state, once the VR tour exists

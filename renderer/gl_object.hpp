@@ -2,8 +2,14 @@
 // renderbuffers, shaders, programs), in the style of Magnum: copy is deleted, moving transfers
 // ownership, release() gives the name up without deleting it. They need a current context when
 // created and destroyed; they do not track which context that is.
+//
+// liveObjects() counts the names these owners hold now, per kind (all threads and contexts
+// together; a relaxed atomic per create and delete, nothing per frame): /metrics shows it, and the
+// soak (bench/soak.py) checks it stays flat. Names given up with release() are no longer counted.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <utility>
 
 #include "renderer/gl.hpp"
@@ -14,7 +20,9 @@ template <typename Traits>
 class Object {
 public:
     Object() = default;
-    explicit Object(GLuint adopted) : id_(adopted) {}
+    explicit Object(GLuint adopted) : id_(adopted) {
+        if (id_ != 0) live_.fetch_add(1, std::memory_order_relaxed);
+    }
     static Object create() { return Object(Traits::create()); }
     ~Object() { reset(); }
     Object(const Object&) = delete;
@@ -29,14 +37,23 @@ public:
     }
     GLuint id() const { return id_; }
     explicit operator bool() const { return id_ != 0; }
-    GLuint release() { return std::exchange(id_, 0); }
+    GLuint release() {
+        if (id_ != 0) live_.fetch_sub(1, std::memory_order_relaxed);
+        return std::exchange(id_, 0);
+    }
     void reset() {
-        if (id_ != 0) Traits::destroy(id_);
+        if (id_ != 0) {
+            Traits::destroy(id_);
+            live_.fetch_sub(1, std::memory_order_relaxed);
+        }
         id_ = 0;
     }
+    // Names of this kind held by owners now.
+    static std::int64_t live() { return live_.load(std::memory_order_relaxed); }
 
 private:
     GLuint id_ = 0;
+    static inline std::atomic<std::int64_t> live_{0};
 };
 
 struct BufferTraits {
@@ -73,5 +90,16 @@ using Framebuffer = Object<FramebufferTraits>;
 using Renderbuffer = Object<RenderbufferTraits>;
 using Shader = Object<ShaderTraits>;
 using Program = Object<ProgramTraits>;
+
+struct LiveObjects {
+    std::int64_t buffers, vertexArrays, textures, framebuffers, renderbuffers, shaders, programs;
+    std::int64_t total() const {
+        return buffers + vertexArrays + textures + framebuffers + renderbuffers + shaders + programs;
+    }
+};
+inline LiveObjects liveObjects() {
+    return {Buffer::live(),       VertexArray::live(), Texture::live(), Framebuffer::live(),
+            Renderbuffer::live(), Shader::live(),      Program::live()};
+}
 
 }  // namespace exhibit::gl
