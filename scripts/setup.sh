@@ -2,7 +2,8 @@
 # Installs what exhibit needs to build, run and test, from Debian 12 packages only.
 # Idempotent: packages already installed are skipped, and nothing is downloaded when all are there.
 # With --tests it also installs what only the tests need: Chromium, and Node.js with npm, which
-# installs playwright-core (pinned by tests/web/package-lock.json) to drive Chromium.
+# installs playwright-core (pinned by tests/web/package-lock.json) to drive Chromium, and
+# gnuplot-nox, which scripts/soak.sh uses to plot the soak's memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev mosquitto
 )
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(chromium)
+  packages+=(chromium gnuplot-nox)
   packages+=(clang libclang-rt-14-dev)  # libFuzzer and sanitizer runtimes: scripts/fuzz.sh, docs/fuzzing.md
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi
