@@ -104,12 +104,10 @@ TEST(LogRingThreads, TwoThreadsLoggingWhileAThirdReads) {
     auto logger = std::make_shared<spdlog::logger>("exhibit_threads", ring);
     constexpr int kPerThread = 2000;
     std::atomic<bool> writing{true};
-    std::size_t reads = 0;
     std::thread reader([&] {
-        while (writing.load()) {
+        do {  // at least once, however the threads are scheduled
             for (const auto& line : ring->recent(50)) ASSERT_EQ(line.find(" info t"), 8u) << line;
-            ++reads;
-        }
+        } while (writing.load());
     });
     auto writer = [&](char name) {
         for (int i = 0; i < kPerThread; ++i) logger->info("t{} {}", name, i);
@@ -134,7 +132,6 @@ TEST(LogRingThreads, TwoThreadsLoggingWhileAThirdReads) {
         last = n;
     }
     EXPECT_TRUE(lastA == kPerThread - 1 || lastB == kPerThread - 1);
-    EXPECT_GT(reads, 0u);
 }
 
 }  // namespace
