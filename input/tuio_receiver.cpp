@@ -310,7 +310,8 @@ struct TuioReceiver::Impl {
         Sender& sender = it->second;
         sender.eventSource = "tuio:" + bundle.sourceName + "@" + bundle.address;
         if (fseq != -1 && sender.hasFseq[profile] && fseq < sender.lastFseq[profile]) {
-            if (sender.lastFseq[profile] - fseq <= kRestartJump) return drop(TuioDrop::LateFrame);
+            // In 64 bits: fseq is any int32 a sender writes, and the difference can exceed INT32_MAX.
+            if (std::int64_t{sender.lastFseq[profile]} - fseq <= kRestartJump) return drop(TuioDrop::LateFrame);
             cancelAll(sender, now);
             sender.hasFseq = {};
         }
