@@ -248,6 +248,8 @@ def analyze(rows, warmup_fraction):
             "slope_per_sim_hour": round(slope, 2),
             "predicted_change_over_span_pct": round(slope * span / mean * 100, 3) if mean else 0.0,
             "max_deviation_pct": round(dev, 3), "flat_within_2pct": dev <= 2.0,
+            # Caches rise and fall with what the wall shows; a leak also lifts the peaks.
+            "first_quarter_max": max(ys[: max(1, len(ys) // 4)]), "last_quarter_max": max(ys[-max(1, len(ys) // 4):]),
         }
     for name in ["frame_p50_ms", "frame_p99_ms"]:
         ys = [float(r[name]) for r in kept if r.get(name) not in ("", None)]
@@ -274,7 +276,8 @@ def print_summary(s):
             unit = " bytes" if name == "rss_bytes" else ""
             print(f"  {name:14s} mean {v['mean']:.0f}{unit}, slope {v['slope_per_sim_hour']:+.1f}{unit}/simulated h "
                   f"({v['predicted_change_over_span_pct']:+.3f} % over the run), max deviation "
-                  f"{v['max_deviation_pct']:.3f} % -> {'flat within 2 %' if v['flat_within_2pct'] else 'NOT FLAT'}")
+                  f"{v['max_deviation_pct']:.3f} % -> {'flat within 2 %' if v['flat_within_2pct'] else 'NOT FLAT'}; "
+                  f"peak {v['first_quarter_max']:.0f} in the first quarter, {v['last_quarter_max']:.0f} in the last")
         else:
             print(f"  {name:14s} mean {v['mean']:.2f} ms, max {v['max']:.2f} ms "
                   f"(first half {v['first_half_mean']:.2f}, second half {v['second_half_mean']:.2f})")
