@@ -11,7 +11,6 @@
 namespace exhibit {
 namespace {
 
-constexpr std::uint64_t kMeshKeepFrames = 120;
 // FreeType's SDF renderer stores inside as values above 128 (checked by tests/gl/text_test.cpp).
 constexpr bool kSdfInsideIsHigh = true;
 
@@ -156,20 +155,24 @@ void CanvasRenderer::uploadAtlas() {
     }
 }
 
-GLuint CanvasRenderer::meshBuffer(const Mesh2D& mesh) {
-    auto [it, inserted] = meshes_.try_emplace(mesh.id);
+GLuint CanvasRenderer::meshBuffer(const Mesh2DRef& mesh) {
+    auto [it, inserted] = meshes_.try_emplace(mesh->id);
     if (inserted) {
         it->second.buffer = gl::Buffer::create();
+        it->second.mesh = mesh;
         glBindBuffer(GL_ARRAY_BUFFER, it->second.buffer.id());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(ShapeVertex)),
-                     mesh.vertices.data(), GL_STATIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh->vertices.size() * sizeof(ShapeVertex)),
+                     mesh->vertices.data(), GL_STATIC_DRAW);
     }
-    it->second.lastUsedFrame = frame_;
     return it->second.buffer.id();
 }
 
+// A mesh's buffer lives exactly as long as the mesh. Scenes keep their meshes while off screen,
+// so a scene switch or the way back from standby uploads nothing again; dropping buffers by
+// frames unused made every return re-upload them all, and that churn grew resident memory
+// (the soak, docs/soak.md). A mesh its scene dropped goes at the next frame.
 void CanvasRenderer::evictUnusedMeshes() {
-    std::erase_if(meshes_, [&](const auto& entry) { return frame_ - entry.second.lastUsedFrame > kMeshKeepFrames; });
+    std::erase_if(meshes_, [](const auto& entry) { return entry.second.mesh.expired(); });
 }
 
 RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) {
@@ -236,7 +239,7 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
                 glUniform1f(shapeOpacity_, item.opacity);
                 glUniform4f(shapeTint_, item.tint.r, item.tint.g, item.tint.b, item.tint.a);
                 glBindVertexArray(meshVao_.id());
-                glBindBuffer(GL_ARRAY_BUFFER, meshBuffer(*item.mesh));
+                glBindBuffer(GL_ARRAY_BUFFER, meshBuffer(item.mesh));
                 bindShapeVertexLayout();
                 glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(item.count));
                 stats.vertices += item.count;

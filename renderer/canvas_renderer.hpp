@@ -36,7 +36,7 @@ private:
     };
     struct CachedMesh {
         gl::Buffer buffer;
-        std::uint64_t lastUsedFrame = 0;
+        std::weak_ptr<const Mesh2D> mesh;  // the buffer goes when the mesh does
     };
 
     void resolveGlyphs(const DrawList& list);
@@ -44,7 +44,7 @@ private:
     void bindShapeVertexLayout();
     void pointBoxAttributes(std::uint32_t first, bool setUp);
     void pointGlyphAttributes(std::uint32_t first, bool setUp);
-    GLuint meshBuffer(const Mesh2D& mesh);
+    GLuint meshBuffer(const Mesh2DRef& mesh);
     void evictUnusedMeshes();
 
     GlyphAtlas atlas_;
