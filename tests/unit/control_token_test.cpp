@@ -24,10 +24,12 @@
 #include "app/control_token.hpp"
 #include "app/state_dir.hpp"
 #include "core/error.hpp"
+#include "tests/support/log_capture.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace exhibit;
 namespace fs = std::filesystem;
+using exhibit::test::LogCapture;
 using exhibit::test::TempDir;
 
 namespace {
@@ -49,25 +51,6 @@ unsigned modeOf(const fs::path& path) {
     if (::lstat(path.c_str(), &st) != 0) return 0xffffffffu;
     return st.st_mode & 07777;
 }
-
-class LogCapture {
-public:
-    LogCapture() : sink_(std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(64)), previous_(spdlog::default_logger()) {
-        spdlog::set_default_logger(std::make_shared<spdlog::logger>("capture", sink_));
-    }
-    LogCapture(const LogCapture&) = delete;
-    LogCapture& operator=(const LogCapture&) = delete;
-    ~LogCapture() { spdlog::set_default_logger(previous_); }
-    std::string text() const {
-        std::string all;
-        for (const auto& line : sink_->last_formatted()) all += line;
-        return all;
-    }
-
-private:
-    std::shared_ptr<spdlog::sinks::ringbuffer_sink_mt> sink_;
-    std::shared_ptr<spdlog::logger> previous_;
-};
 
 // Sets (or, with nullopt, unsets) an environment variable for one scope.
 class ScopedEnv {

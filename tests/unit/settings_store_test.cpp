@@ -26,10 +26,12 @@
 #include <spdlog/spdlog.h>
 
 #include "app/settings_store.hpp"
+#include "tests/support/log_capture.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace exhibit;
 namespace fs = std::filesystem;
+using exhibit::test::LogCapture;
 using exhibit::test::TempDir;
 
 namespace {
@@ -53,26 +55,6 @@ std::vector<fs::path> badFiles(const fs::path& dir) {
     std::sort(found.begin(), found.end());
     return found;
 }
-
-// Captures what the code under test logs.
-class LogCapture {
-public:
-    LogCapture() : sink_(std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(64)), previous_(spdlog::default_logger()) {
-        spdlog::set_default_logger(std::make_shared<spdlog::logger>("capture", sink_));
-    }
-    LogCapture(const LogCapture&) = delete;
-    LogCapture& operator=(const LogCapture&) = delete;
-    ~LogCapture() { spdlog::set_default_logger(previous_); }
-    std::string text() const {
-        std::string all;
-        for (const auto& line : sink_->last_formatted()) all += line;
-        return all;
-    }
-
-private:
-    std::shared_ptr<spdlog::sinks::ringbuffer_sink_mt> sink_;
-    std::shared_ptr<spdlog::logger> previous_;
-};
 
 // Runs fn in a forked child and returns the text it returned (or the exception it threw).
 std::string inChild(const std::function<std::string()>& fn) {
