@@ -24,11 +24,14 @@
 #include "app/control_token.hpp"
 #include "app/state_dir.hpp"
 #include "core/error.hpp"
+#include "tests/support/child.hpp"
 #include "tests/support/log_capture.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace exhibit;
 namespace fs = std::filesystem;
+using exhibit::test::dropRoot;
+using exhibit::test::inChild;
 using exhibit::test::LogCapture;
 using exhibit::test::TempDir;
 
@@ -77,35 +80,6 @@ std::string startupErrorOf(const std::function<void()>& fn) {
         return e.what();
     }
     return "(no StartupError)";
-}
-
-// Runs fn in a forked child (as nobody when we are root, so that permissions apply) and returns
-// its text, or the StartupError it threw.
-std::string inChildAsNobody(const std::function<std::string()>& fn) {
-    int fds[2];
-    if (::pipe(fds) != 0) return "pipe failed";
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::close(fds[0]);
-        std::string out;
-        try {
-            if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) throw std::runtime_error("setuid");
-            out = fn();
-        } catch (const std::exception& e) {
-            out = std::string("exception: ") + e.what();
-        }
-        const ssize_t written = ::write(fds[1], out.data(), out.size());
-        ::_exit(written == static_cast<ssize_t>(out.size()) ? 0 : 1);
-    }
-    ::close(fds[1]);
-    std::string out;
-    char buffer[4096];
-    ssize_t n;
-    while ((n = ::read(fds[0], buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
-    ::close(fds[0]);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    return out;
 }
 
 bool isLowerHex(const std::string& text) {
@@ -180,7 +154,8 @@ TEST(StateDir, ImpossibleIsAStartupErrorNamingThePath) {
 
     fs::permissions(tmp.path(), fs::perms(0555));
     const fs::path denied = tmp.path() / "exhibit";
-    error = inChildAsNobody([&] {
+    error = inChild([&] {
+        dropRoot();
         ensureStateDir(denied);
         return std::string("created");
     });
@@ -323,7 +298,10 @@ TEST(ControlToken, UnreadableByThisUserIsAStartupError) {
     const fs::path file = dir.path() / "control-token";
     writeFile(file, std::string(64, 'a'), fs::perms(0600));  // owned by us (root in CI), private
     if (::geteuid() != 0) fs::permissions(file, fs::perms(0000));
-    const std::string result = inChildAsNobody([&] { return loadOrCreateToken(dir.path()); });
+    const std::string result = inChild([&] {
+        dropRoot();
+        return loadOrCreateToken(dir.path());
+    });
     EXPECT_NE(result.find("control token " + file.string() + ": cannot open: Permission denied"), std::string::npos)
         << result;
 }

@@ -26,11 +26,14 @@
 #include <spdlog/spdlog.h>
 
 #include "app/settings_store.hpp"
+#include "tests/support/child.hpp"
 #include "tests/support/log_capture.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace exhibit;
 namespace fs = std::filesystem;
+using exhibit::test::dropRoot;
+using exhibit::test::inChild;
 using exhibit::test::LogCapture;
 using exhibit::test::TempDir;
 
@@ -54,39 +57,6 @@ std::vector<fs::path> badFiles(const fs::path& dir) {
         if (entry.path().filename().string().rfind("settings.json.bad-", 0) == 0) found.push_back(entry.path());
     std::sort(found.begin(), found.end());
     return found;
-}
-
-// Runs fn in a forked child and returns the text it returned (or the exception it threw).
-std::string inChild(const std::function<std::string()>& fn) {
-    int fds[2];
-    if (::pipe(fds) != 0) return "pipe failed";
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::close(fds[0]);
-        std::string out;
-        try {
-            out = fn();
-        } catch (const std::exception& e) {
-            out = std::string("exception: ") + e.what();
-        }
-        const ssize_t written = ::write(fds[1], out.data(), out.size());
-        ::_exit(written == static_cast<ssize_t>(out.size()) ? 0 : 1);
-    }
-    ::close(fds[1]);
-    std::string out;
-    char buffer[4096];
-    ssize_t n;
-    while ((n = ::read(fds[0], buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
-    ::close(fds[0]);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    return out;
-}
-
-// In a child running as root, become nobody so that file permissions apply.
-void dropRoot() {
-    if (::geteuid() != 0) return;
-    if (::setgid(65534) != 0 || ::setuid(65534) != 0) throw std::runtime_error("cannot drop root");
 }
 
 OperatorSettings settingsA() {
