@@ -20,6 +20,26 @@ std::unique_ptr<Surface> createOffscreenSurface(glm::ivec2 size);
 
 namespace {
 
+// Where a window goes: the whole display, borderless, when full screen; else centred on the
+// display and resizable.
+struct WindowPlacement {
+    int x, y, w, h;
+    Uint32 flags;
+};
+
+WindowPlacement placeWindow(const WindowOptions& options) {
+    WindowPlacement p{SDL_WINDOWPOS_CENTERED_DISPLAY(options.display), SDL_WINDOWPOS_CENTERED_DISPLAY(options.display),
+                      options.size.x, options.size.y, SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI};
+    if (options.fullscreen) {
+        SDL_Rect bounds;
+        SDL_GetDisplayBounds(options.display, &bounds);
+        p = {bounds.x, bounds.y, bounds.w, bounds.h, p.flags | SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS};
+    } else {
+        p.flags |= SDL_WINDOW_RESIZABLE;
+    }
+    return p;
+}
+
 glm::ivec2 drawableSizeOf(SDL_Window* window) {
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(window, &w, &h);
@@ -179,25 +199,12 @@ void SecondWindow::present() {
 std::unique_ptr<Surface> SdlWindow::openSecondWindow(const WindowOptions& options) {
     if (hidden_) return createOffscreenSurface(options.size);
     if (second_) throw StartupError("a second window is already open");
-    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
     const int displays = SDL_GetNumVideoDisplays();
     if (options.display < 0 || options.display >= displays)
         throw StartupError("cannot open the second window: display " + std::to_string(options.display) +
                            " does not exist (" + std::to_string(displays) + " display(s) found)");
-    int x = SDL_WINDOWPOS_CENTERED_DISPLAY(options.display), y = SDL_WINDOWPOS_CENTERED_DISPLAY(options.display);
-    int w = options.size.x, h = options.size.y;
-    if (options.fullscreen) {
-        SDL_Rect bounds;
-        SDL_GetDisplayBounds(options.display, &bounds);
-        x = bounds.x;
-        y = bounds.y;
-        w = bounds.w;
-        h = bounds.h;
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-    } else {
-        flags |= SDL_WINDOW_RESIZABLE;
-    }
-    SDL_Window* window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags);
+    const WindowPlacement p = placeWindow(options);
+    SDL_Window* window = SDL_CreateWindow(options.title.c_str(), p.x, p.y, p.w, p.h, p.flags);
     if (!window) throw StartupError(std::string("cannot open the second window: ") + SDL_GetError());
     if (SDL_GL_MakeCurrent(window, context_) != 0) {
         const std::string why = SDL_GetError();
@@ -227,33 +234,20 @@ std::unique_ptr<Platform> openWindow(const WindowOptions& options, bool hidden, 
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
 
-    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
-    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED, w = options.size.x, h = options.size.y;
-    if (hidden) {
-        flags |= SDL_WINDOW_HIDDEN;
-        w = h = 64;
-    } else if (options.fullscreen) {
-        int displays = SDL_GetNumVideoDisplays();
+    WindowPlacement p{SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 64, 64,
+                      SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_HIDDEN};
+    if (!hidden && options.fullscreen) {
+        const int displays = SDL_GetNumVideoDisplays();
         if (options.display < 0 || options.display >= displays) {
             whyNot = "display " + std::to_string(options.display) + " does not exist (" + std::to_string(displays) +
                      " display(s) found)";
             SDL_QuitSubSystem(SDL_INIT_VIDEO);
             return nullptr;
         }
-        SDL_Rect bounds;
-        SDL_GetDisplayBounds(options.display, &bounds);
-        x = bounds.x;
-        y = bounds.y;
-        w = bounds.w;
-        h = bounds.h;
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
         SDL_ShowCursor(SDL_DISABLE);
-    } else {
-        flags |= SDL_WINDOW_RESIZABLE;
-        x = SDL_WINDOWPOS_CENTERED_DISPLAY(options.display);
-        y = SDL_WINDOWPOS_CENTERED_DISPLAY(options.display);
     }
-    SDL_Window* window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags);
+    if (!hidden) p = placeWindow(options);
+    SDL_Window* window = SDL_CreateWindow(options.title.c_str(), p.x, p.y, p.w, p.h, p.flags);
     if (!window) {
         whyNot = std::string("SDL window: ") + SDL_GetError();
         SDL_QuitSubSystem(SDL_INIT_VIDEO);
