@@ -13,6 +13,7 @@
 #include "app/operator_json.hpp"
 #include "app/process_stats.hpp"
 #include "app/state_dir.hpp"
+#include "app/touch_input.hpp"
 #include "app/version.hpp"
 #include "core/error.hpp"
 #include "renderer/gl_object.hpp"
@@ -212,7 +213,7 @@ void OperatorSession::publish(const FrameReport& report) {
                          {"renderbuffer", gl.renderbuffers}, {"shader", gl.shaders},
                          {"program", gl.programs}};
     if (report.feed) status->feeds = feedHealth_->update(*report.feed, report.now);
-    status->touch = report.touch;
+    if (report.touch) status->touch = report.touch->stats(report.now);
     status->settings = settings_;
     if (log_) status->recentLog = log_->recent(kStatusLogLines);
     status_.publish(std::move(status));

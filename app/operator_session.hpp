@@ -32,6 +32,7 @@
 namespace exhibit {
 
 class ControlServer;
+class TouchInput;
 class LogRing;
 class FeedHealthTracker;
 
@@ -62,7 +63,7 @@ public:
         double realSeconds = 0;   // steady time since start (uptime)
         double frameMs = 0;       // CPU time of the frame
         glm::ivec2 output{0, 0};
-        TouchStats touch;
+        const TouchInput* touch = nullptr;  // its stats are read only when the status is published
         const Snapshot* feed = nullptr;
     };
     void endFrame(const FrameReport& report);

@@ -234,7 +234,7 @@ int runShow(const Options& options) {
         notify.heartbeat(realSeconds);
         const double frameMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         stats.add(frameMs);
-        session.endFrame({time.seconds, realSeconds, frameMs, size, touch.stats(time.seconds), feed.get()});
+        session.endFrame({time.seconds, realSeconds, frameMs, size, &touch, feed.get()});
         if (last) running = false;
     }
     notify.stopping();
