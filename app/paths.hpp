@@ -4,10 +4,14 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string>
 
 namespace exhibit {
 
 std::filesystem::path executableDirectory();
+// A file of the bundled assets (`relative` to assets/), or nullopt; `looked` lists where it looked.
+std::optional<std::filesystem::path> bundledAsset(const std::filesystem::path& relative, std::string& looked);
 // The bundled Guizhou show file; throws StartupError listing where it looked.
 std::filesystem::path bundledShowPath();
 

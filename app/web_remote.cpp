@@ -1,7 +1,5 @@
 #include "app/web_remote.hpp"
 
-#include <system_error>
-
 #include "app/paths.hpp"
 #include "core/error.hpp"
 #include "core/text_file.hpp"
@@ -40,14 +38,8 @@ WebRemote WebRemote::load(const std::filesystem::path& directory) {
 }
 
 std::filesystem::path WebRemote::bundledDirectory() {
-    const auto dir = executableDirectory();
-    const std::filesystem::path candidates[] = {dir / "assets/web", dir / "../share/exhibit/assets/web"};
     std::string looked;
-    for (const auto& candidate : candidates) {
-        std::error_code ec;
-        if (std::filesystem::is_regular_file(candidate / "index.html", ec)) return candidate.lexically_normal();
-        looked += (looked.empty() ? "" : ", ") + candidate.lexically_normal().string();
-    }
+    if (auto index = bundledAsset("web/index.html", looked)) return index->parent_path();
     throw StartupError("web remote: assets/web not found (looked in " + looked + ")");
 }
 
