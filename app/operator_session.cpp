@@ -81,6 +81,7 @@ void OperatorSession::attach(SceneDirector& director, AttractMode& attract) {
     director_ = &director;
     attract_ = &attract;
     director.setPlaylist(settings_.playlist);
+    syncScenes();
     if (settings_.mode != WallMode::Show) spdlog::info("[app.mode] {} (restored)", toString(settings_.mode));
 }
 
@@ -143,14 +144,25 @@ void OperatorSession::apply(ControlCommand& command, double now) {
 }
 
 void OperatorSession::switchScene(const std::string& id, const char* reason, double now) {
-    if (!director_->switchTo(id, reason)) {
-        spdlog::warn("[app.scenes] no scene \"{}\" in this show: switch ignored", id);
+    const bool switched = director_->switchTo(id, reason);  // may load an unavailable scene again
+    syncScenes();
+    if (!switched) {
+        // An unavailable scene stays off the wall; the director logged why.
+        if (!director_->find(id)) spdlog::warn("[app.scenes] no scene \"{}\" in this show: switch ignored", id);
         return;
     }
     if (attract_->touched(now)) spdlog::info("[app.attract] off: operator chose a scene");
     rotation_.restart(now);
     settings_.scene = id;
     save();
+}
+
+// Which scenes loaded, for the status and the rotation (changes only when a switch loads one again).
+void OperatorSession::syncScenes() {
+    for (std::size_t i = 0; i < scenes_.size() && i < director_->count(); ++i) {
+        scenes_[i].available = director_->available(i);
+        if (scenes_[i].problem != director_->problem(i)) scenes_[i].problem = director_->problem(i);
+    }
 }
 
 void OperatorSession::setMode(WallMode mode, const char* reason) {

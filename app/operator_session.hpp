@@ -72,6 +72,7 @@ private:
     void apply(ControlCommand& command, double now);
     void setMode(WallMode mode, const char* reason);
     void switchScene(const std::string& id, const char* reason, double now);
+    void syncScenes();
     void save();
     void publish(const FrameReport& report);
 

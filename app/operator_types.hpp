@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -44,9 +45,17 @@ struct OperatorSettings {
     bool operator==(const OperatorSettings&) const = default;
 };
 
+// A scene of the show. Unavailable: its content failed to load (app/scene_director.hpp); `problem`
+// names the file and what is wrong with it. Switching to it tries to load it again.
 struct SceneInfo {
+    SceneInfo() = default;
+    // A constructor, not an aggregate: {id, title} stays complete (-Wmissing-field-initializers).
+    SceneInfo(std::string sceneId, std::string sceneTitle, bool isAvailable = true, std::string why = {})
+        : id(std::move(sceneId)), title(std::move(sceneTitle)), available(isAvailable), problem(std::move(why)) {}
     std::string id;
     std::string title;
+    bool available = true;
+    std::string problem;  // "" when available
 };
 
 // One data source as the operator sees it. state: "ok" (messages arriving), "stale" (none for a

@@ -3,22 +3,62 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cmath>
 
+#include "core/error.hpp"
 #include "scenes/catalog.hpp"
 
 namespace exhibit {
 
-SceneDirector::SceneDirector(const ShowFile& show, const SceneServices& services, const std::string& startScene)
-    : show_(show) {
+SceneDirector::SceneDirector(const ShowFile& show, const SceneServices& services, const std::string& startScene,
+                             double retrySeconds)
+    : show_(show), services_(services), retrySeconds_(retrySeconds) {
+    slots_.reserve(show.scenes.size());
     for (const SceneSpec& spec : show.scenes) {
-        if (spec.id == startScene) current_ = scenes_.size();
-        scenes_.push_back(createScene(spec, services));
+        slots_.push_back({&spec, nullptr, {}, 0});
+        load(slots_.back());
+    }
+    const auto loaded = std::find_if(slots_.begin(), slots_.end(), [](const Slot& s) { return s.scene != nullptr; });
+    if (loaded == slots_.end()) {  // nothing of the show can be shown: every problem, one line each
+        std::string problems;
+        for (const Slot& slot : slots_)
+            problems += (problems.empty() ? "" : "\n") + ("scene \"" + slot.spec->id + "\": " + slot.problem);
+        throw ContentError(problems.empty() ? "the show has no scenes" : problems);
+    }
+
+    for (const Slot& slot : slots_)
+        if (!slot.scene) spdlog::error("[app.scenes] scene \"{}\" unavailable: {}", slot.spec->id, slot.problem);
+    current_ = static_cast<std::size_t>(loaded - slots_.begin());
+    if (const auto start = find(startScene)) {
+        if (available(*start))
+            current_ = *start;
+        else
+            spdlog::warn("[app.scenes] start scene \"{}\" is unavailable: starting on \"{}\"", startScene, id(current_));
     }
 }
 
-void SceneDirector::switchTo(std::size_t index, const char* reason) {
-    index %= scenes_.size();
-    if (index == current_) return;
+bool SceneDirector::load(Slot& slot) {
+    try {
+        slot.scene = createScene(*slot.spec, services_);
+        slot.problem.clear();
+        return true;
+    } catch (const std::exception& e) {  // ContentError, or whatever else reading the files threw
+        slot.scene.reset();
+        slot.problem = e.what();
+        if (slot.problem.empty()) slot.problem = "could not be loaded";
+        slot.retryAt = now_ + retrySeconds_;
+        return false;
+    }
+}
+
+std::optional<std::size_t> SceneDirector::find(const std::string& id) const {
+    for (std::size_t i = 0; i < slots_.size(); ++i)
+        if (slots_[i].spec->id == id) return i;
+    return std::nullopt;
+}
+
+void SceneDirector::enter(std::size_t index, const char* reason) {
+    if (index == current_ || !available(index)) return;
     current_ = index;
     current().reset();
     fade_ = 1;
@@ -26,32 +66,58 @@ void SceneDirector::switchTo(std::size_t index, const char* reason) {
 }
 
 bool SceneDirector::switchTo(const std::string& id, const char* reason) {
-    for (std::size_t i = 0; i < scenes_.size(); ++i)
-        if (scenes_[i]->id() == id) {
-            switchTo(i, reason);
-            return true;
+    const auto index = find(id);
+    if (!index) return false;
+    Slot& slot = slots_[*index];
+    if (!slot.scene) {
+        if (now_ < slot.retryAt) {
+            spdlog::warn("[app.scenes] scene \"{}\" unavailable, switch refused (next load attempt in {:.0f} s): {}", id,
+                         std::ceil(slot.retryAt - now_), slot.problem);
+            return false;
         }
-    return false;
+        if (!load(slot)) {
+            spdlog::error("[app.scenes] scene \"{}\" still unavailable, switch refused: {}", id, slot.problem);
+            return false;
+        }
+        spdlog::info("[app.scenes] scene \"{}\" loaded on a second attempt", id);
+    }
+    enter(*index, reason);
+    return true;
+}
+
+std::size_t SceneDirector::nextAvailable(std::size_t from, int direction) const {
+    const std::size_t n = slots_.size();
+    for (std::size_t step = 1; step < n; ++step) {
+        const std::size_t i = direction > 0 ? (from + step) % n : (from + n - step) % n;
+        if (available(i)) return i;
+    }
+    return from;
 }
 
 void SceneDirector::gesture(const Gesture& g) {
     if (current().gesture(g) || g.kind != GestureKind::Swipe) return;
-    if (g.direction == SwipeDirection::Left) switchTo(current_ + 1, "swipe");
-    if (g.direction == SwipeDirection::Right) switchTo(current_ + scenes_.size() - 1, "swipe");
+    if (g.direction == SwipeDirection::Left) enter(nextAvailable(current_, +1), "swipe");
+    if (g.direction == SwipeDirection::Right) enter(nextAvailable(current_, -1), "swipe");
 }
 
 void SceneDirector::setPlaylist(const std::vector<std::string>& ids) {
     playlist_.clear();
     for (const auto& id : ids)
-        for (std::size_t i = 0; i < scenes_.size(); ++i)
-            if (scenes_[i]->id() == id) playlist_.push_back(i);
+        if (const auto index = find(id)) playlist_.push_back(*index);
 }
 
 std::size_t SceneDirector::nextInPlaylist() const {
-    if (playlist_.empty()) return current_ + 1;
+    if (playlist_.empty()) return nextAvailable(current_, +1);
+    // From after the current scene's place (the start when it is not in the playlist), wrapping:
+    // the first available one.
     const auto at = std::find(playlist_.begin(), playlist_.end(), current_);
-    if (at == playlist_.end() || at + 1 == playlist_.end()) return playlist_.front();
-    return *(at + 1);
+    const std::size_t from =
+        at == playlist_.end() ? playlist_.size() - 1 : static_cast<std::size_t>(at - playlist_.begin());
+    for (std::size_t step = 1; step <= playlist_.size(); ++step) {
+        const std::size_t i = playlist_[(from + step) % playlist_.size()];
+        if (available(i)) return i;
+    }
+    return current_;
 }
 
 void SceneDirector::startTour() {
@@ -62,7 +128,7 @@ void SceneDirector::startTour() {
 
 void SceneDirector::tourStep() {
     if (!current().attractStep(tourStep_)) {
-        switchTo(nextInPlaylist(), "attract");
+        enter(nextInPlaylist(), "attract");
         tourStep_ = 0;
         current().attractStep(tourStep_);
     }
@@ -70,7 +136,9 @@ void SceneDirector::tourStep() {
 }
 
 void SceneDirector::update(const FrameTime& time, const Snapshot& feed) {
-    for (auto& scene : scenes_) scene->update(time, feed);
+    now_ = time.seconds;
+    for (auto& slot : slots_)
+        if (slot.scene) slot.scene->update(time, feed);
     fade_ = std::max(0.0, fade_ - time.dt / kFadeSeconds);
 }
 

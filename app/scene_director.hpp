@@ -1,17 +1,31 @@
-// The show's scenes and which one is on the wall: creates every scene of the show file at start
-// (a broken file fails before anything is shown), updates them all each frame (so charts keep their
-// history while off screen) and draws the current one, switching with a short fade from the
-// background. Routes touch: gestures go to the current scene; a two-finger swipe it does not use
-// switches to the next (left) or previous (right) scene. Runs attract mode's tour: each step asks
-// the scene for its next step, and moves on to the next scene (reset first) when it has none.
+// The show's scenes and which one is on the wall: creates every scene of the show file at start,
+// updates the loaded ones each frame (so charts keep their history while off screen) and draws the
+// current one, switching with a short fade from the background. Routes touch: gestures go to the
+// current scene; a two-finger swipe it does not use switches to the next (left) or previous
+// (right) scene. Runs attract mode's tour: each step asks the scene for its next step, and moves on
+// to the next scene (reset first) when it has none.
 //
-//   SceneDirector director(show, services, "dashboard");   // throws ContentError
+// One broken scene does not take the others off the wall. Each scene is created on its own; one
+// whose content fails to load (a missing or corrupt GeoJSON or facts file) is logged with the scene,
+// the file and the problem, and marked unavailable. The wall starts on the start scene if it loaded,
+// else on the first scene that did; swipes, the tour and the playlist skip unavailable scenes.
+// Switching to an unavailable scene by id (the operator) tries to load it again, at most once every
+// `retrySeconds` of show time (a tablet hammering the button does not stall frames with reloads):
+// when the file was fixed meanwhile the scene loads and the wall switches; otherwise the switch is
+// refused with a log line and the wall stays. Only when no scene loads at all does the constructor
+// throw (ContentError, one line per scene). A loaded scene holds its content in memory: deleting or
+// corrupting its files later does not affect it.
+//
+//   SceneDirector director(show, services, "dashboard");   // throws ContentError when no scene loads
 //   director.gesture(g);  director.update(time, feed);  director.draw(canvas);
+//   if (!director.available(i)) tellTheOperator(director.problem(i));
 //
-// Does not: recognise gestures, time attract mode (AttractMode does), or own the window.
+// Does not: recognise gestures, time attract mode (AttractMode does), own the window, or watch
+// files (an unavailable scene is retried only when someone switches to it).
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,34 +36,55 @@ namespace exhibit {
 class SceneDirector {
 public:
     static constexpr double kFadeSeconds = 0.35;
+    static constexpr double kRetrySeconds = 5;
 
-    SceneDirector(const ShowFile& show, const SceneServices& services, const std::string& startScene);
+    SceneDirector(const ShowFile& show, const SceneServices& services, const std::string& startScene,
+                  double retrySeconds = kRetrySeconds);
 
-    Scene& current() { return *scenes_[current_]; }
-    const Scene& current() const { return *scenes_[current_]; }
-    std::size_t count() const { return scenes_.size(); }
-    // Switches to the scene (by index, wrapping) and logs why; the new scene starts reset.
-    void switchTo(std::size_t index, const char* reason);
-    bool switchTo(const std::string& id, const char* reason);  // false: no such scene
+    Scene& current() { return *slots_[current_].scene; }
+    const Scene& current() const { return *slots_[current_].scene; }
+    // Every scene of the show, in show order, loaded or not.
+    std::size_t count() const { return slots_.size(); }
+    const std::string& id(std::size_t index) const { return slots_[index].spec->id; }
+    bool available(std::size_t index) const { return slots_[index].scene != nullptr; }
+    const std::string& problem(std::size_t index) const { return slots_[index].problem; }  // "" when available
+    std::optional<std::size_t> find(const std::string& id) const;
+
+    // Switches to the scene and logs why; the new scene starts reset. An unavailable scene is
+    // loaded again first (see above). False: no such scene, or it is still unavailable.
+    bool switchTo(const std::string& id, const char* reason);
 
     std::string hitTarget(glm::vec2 px) const { return current().hitTarget(px); }
     void gesture(const Gesture& g);
     void keyDown(int key) { current().keyDown(key); }
 
     // The scenes attract mode's tour moves through, in order (ids not in the show are skipped);
-    // empty = every scene in show order.
+    // empty = every scene in show order. Unavailable scenes are skipped as the tour reaches them.
     void setPlaylist(const std::vector<std::string>& ids);
     void startTour();  // attract mode began: the current scene from its start, step 0
     void tourStep();   // the next step, or the next playlist scene
 
+    // `time.seconds` is also the clock of the retry interval.
     void update(const FrameTime& time, const Snapshot& feed);
     void draw(Canvas& canvas);
 
 private:
-    const ShowFile& show_;
-    std::vector<std::unique_ptr<Scene>> scenes_;
+    struct Slot {
+        const SceneSpec* spec = nullptr;
+        std::unique_ptr<Scene> scene;  // null: unavailable
+        std::string problem;           // why it is unavailable
+        double retryAt = 0;            // show time of the next load attempt
+    };
+    bool load(Slot& slot);  // false: slot.problem says why
+    void enter(std::size_t index, const char* reason);  // an available scene; logs why
+    std::size_t nextAvailable(std::size_t from, int direction) const;  // `from` itself when no other is
     std::size_t nextInPlaylist() const;
 
+    const ShowFile& show_;
+    const SceneServices services_;  // a copy: the scenes keep a reference to it
+    double retrySeconds_;
+    double now_ = 0;
+    std::vector<Slot> slots_;
     std::size_t current_ = 0;
     std::vector<std::size_t> playlist_;  // scene indices; empty = all
     int tourStep_ = 0;

@@ -91,11 +91,12 @@ std::optional<std::string> PlaylistRotation::update(double now, const OperatorSe
     anchor_ = now;
 
     auto known = [&](const std::string& id) {
-        return std::any_of(scenes.begin(), scenes.end(), [&](const SceneInfo& s) { return s.id == id; });
+        return std::any_of(scenes.begin(), scenes.end(), [&](const SceneInfo& s) { return s.id == id && s.available; });
     };
     std::vector<std::string> order;
     if (settings.playlist.empty()) {
-        for (const SceneInfo& s : scenes) order.push_back(s.id);
+        for (const SceneInfo& s : scenes)
+            if (s.available) order.push_back(s.id);
     } else {
         for (const std::string& id : settings.playlist)
             if (known(id)) order.push_back(id);

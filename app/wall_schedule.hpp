@@ -33,8 +33,8 @@
 //
 // PlaylistRotation returns the next scene every settings.rotationSeconds (0 = off): the scene
 // after the current one in settings.playlist, wrapping; the first when the current one is not in
-// the playlist; every scene in catalog order when the playlist is empty. Ids not in `scenes` are
-// skipped; when nothing would change (a playlist of one scene, on the wall already) it returns
+// the playlist; every scene in catalog order when the playlist is empty. Ids not in `scenes` and
+// unavailable scenes (their content failed to load) are skipped; when nothing would change (a playlist of one scene, on the wall already) it returns
 // nothing. The interval counts from the first update with rotation on, the last rotation, or the
 // last restart(); a long pause between updates yields one switch, not a burst.
 //
