@@ -488,8 +488,28 @@ void ControlServer::Impl::putSettings(const httplib::Request& req, httplib::Resp
         throw HttpError(422, "request body: " + field + ": unknown scene " + quoteForMessage(id) +
                                  "; known: " + knownSceneList(s->scenes));
     }
-    push(ChangeSettings{settings}, "settings", req);
-    sendJson(res, 202, {{"ok", true}, {"settings", settingsToJson(settings)}});
+    // Wait for the main loop to save them: an operator told "ok" must find them after a restart.
+    auto saved = std::make_shared<std::promise<std::string>>();
+    auto future = saved->get_future();
+    push(ChangeSettings{settings, saved}, "settings", req);
+    const auto deadline = std::chrono::steady_clock::now() + options.settingsSaveTimeout;
+    while (future.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) {
+        if (stopping) throw HttpError(503, "the control API is shutting down; the settings may not be saved");
+        if (std::chrono::steady_clock::now() >= deadline) {
+            // The wall is slow or hangs: the change is queued and will be saved when it gets there.
+            sendJson(res, 202, {{"ok", true}, {"saved", false}, {"settings", settingsToJson(settings)}});
+            return;
+        }
+    }
+    std::string error;
+    try {
+        error = future.get();
+    } catch (const std::future_error&) {
+        error = "the show stopped before applying them";
+    }
+    if (!error.empty())
+        throw HttpError(500, "the settings could not be saved (the wall runs them until it restarts): " + error);
+    sendJson(res, 202, {{"ok", true}, {"saved", true}, {"settings", settingsToJson(settings)}});
 }
 
 ControlServer::ControlServer(ControlServerOptions options, CommandQueue& commands, const StatusBoard& status) {

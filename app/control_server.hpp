@@ -42,6 +42,9 @@ struct ControlServerOptions {
     std::function<std::string(const OperatorStatus&)> metrics;  // Prometheus text; unset = /metrics is 404
     std::filesystem::path webDir;    // the web remote's files; empty = WebRemote::bundledDirectory()
     std::chrono::milliseconds screenshotTimeout{5000};  // how long /api/screenshot.png waits for a frame
+    // How long PUT /api/settings waits for the main loop to apply and save the change (then 202
+    // without knowing whether the save worked; a failed save within it is a 500 naming the reason).
+    std::chrono::milliseconds settingsSaveTimeout{5000};
     int authFailureLimit = 10;                          // wrong tokens per address per window, then 429
     std::chrono::seconds authFailureWindow{60};
     std::size_t threads = 8;                            // requests served at once; more wait for a thread

@@ -113,7 +113,8 @@ nlohmann::json statusToJson(const OperatorStatus& status) {
               {"touches", t.touches},
               {"latencyP50Ms", t.latencyP50Ms},
               {"latencyP99Ms", t.latencyP99Ms},
-              {"dropped", t.droppedEvents + t.droppedMessages}}},
+              {"dropped", t.droppedEvents + t.droppedMessages},
+              {"cancelled", t.cancelled}}},
             {"xr", status.xr},
             {"settings", settingsToJson(status.settings)},
             {"recentLog", status.recentLog}};

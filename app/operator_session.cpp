@@ -129,6 +129,7 @@ void OperatorSession::apply(ControlCommand& command, double now) {
         next.modeSetAt = settings_.modeSetAt;
         if (const auto unknown = unknownScenes(next, scenes_); !unknown.empty()) {
             spdlog::warn("[app.settings] change refused: unknown scene \"{}\"", unknown.front());
+            if (s->saved) s->saved->set_value("change refused: unknown scene \"" + unknown.front() + "\"");
             return;
         }
         settings_ = std::move(next);
@@ -137,7 +138,8 @@ void OperatorSession::apply(ControlCommand& command, double now) {
         spdlog::info("[app.settings] changed: playlist of {}, rotation {} s, {} schedule entries, language {}",
                      settings_.playlist.size(), settings_.rotationSeconds, settings_.schedule.size(),
                      settings_.language);
-        save();
+        const std::string error = save();
+        if (s->saved) s->saved->set_value(error);
     } else if (auto* shot = std::get_if<TakeScreenshot>(&command)) {
         screenshots_.push_back(std::move(*shot));
     }
@@ -172,11 +174,13 @@ void OperatorSession::setMode(WallMode mode, const char* reason) {
     spdlog::info("[app.mode] {} ({})", toString(mode), reason);
 }
 
-void OperatorSession::save() {
+std::string OperatorSession::save() {
     try {
         store_.save(settings_);
+        return {};
     } catch (const std::exception& e) {
         spdlog::error("[app.settings] not saved, the show goes on with the change in memory: {}", e.what());
+        return e.what();
     }
 }
 

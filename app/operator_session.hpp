@@ -73,7 +73,7 @@ private:
     void setMode(WallMode mode, const char* reason);
     void switchScene(const std::string& id, const char* reason, double now);
     void syncScenes();
-    void save();
+    std::string save();  // "" when saved, else the reason (logged)
     void publish(const FrameReport& report);
 
     const ShowFile& show_;

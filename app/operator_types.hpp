@@ -106,7 +106,12 @@ struct OperatorStatus {
 struct SwitchScene { std::string id; };
 struct SetMode { WallMode mode; };
 struct SetAttract { bool on; };
-struct ChangeSettings { OperatorSettings settings; };  // playlist, rotation, schedule, language
+// Playlist, rotation, schedule, language. When `saved` is set (the API waits for it), the main loop
+// fulfils it once the change is applied: "" when settings.json was written, else why it was not.
+struct ChangeSettings {
+    OperatorSettings settings;
+    std::shared_ptr<std::promise<std::string>> saved{};
+};
 // The main loop fulfils it with the PNG of the next frame (or an exception naming the problem).
 struct TakeScreenshot { std::shared_ptr<std::promise<std::vector<std::uint8_t>>> png; };
 using ControlCommand = std::variant<SwitchScene, SetMode, SetAttract, ChangeSettings, TakeScreenshot>;

@@ -96,6 +96,9 @@ std::filesystem::path operatorScreenshotPath(const std::filesystem::path& wall) 
 
 
 int runShow(const Options& options) {
+    // A write past an administrator's file-size limit (ulimit -f, systemd LimitFSIZE=) must fail with
+    // EFBIG, which the settings store reports like a full disk, not kill the wall with SIGXFSZ.
+    std::signal(SIGXFSZ, SIG_IGN);
     const auto showPath = options.show.empty() ? bundledShowPath() : options.show;
     const ShowFile show = loadShowFile(showPath);
 

@@ -83,7 +83,11 @@ void TouchInput::presented() { telemetry_.presented(now(false)); }
 TouchStats TouchInput::stats(double at) const {
     TouchStats s = telemetry_.stats(at);
     s.droppedEvents = queue_.dropped();
-    if (tuio_) s.droppedMessages = tuio_->stats().droppedTotal();
+    if (tuio_) {
+        const auto tuio = tuio_->stats();
+        s.droppedMessages = tuio.droppedTotal();
+        s.cancelled = tuio.cancelled;
+    }
     return s;
 }
 

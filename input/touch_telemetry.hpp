@@ -34,6 +34,7 @@ struct TouchStats {
     std::size_t latencySamples = 0;
     std::uint64_t droppedEvents = 0;    // filled by the app: pointer queue overflow
     std::uint64_t droppedMessages = 0;  // filled by the app: TUIO messages dropped (all reasons)
+    std::uint64_t cancelled = 0;        // filled by the app: TUIO contacts released by the stuck-contact timeout
 };
 
 class TouchTelemetry {

@@ -47,6 +47,7 @@ protected:
             return "# TYPE exhibit_fps gauge\nexhibit_fps " + std::to_string(s.frames.fps) + "\n";
         };
         o.screenshotTimeout = std::chrono::milliseconds(300);
+        o.settingsSaveTimeout = std::chrono::milliseconds(300);  // no main loop answers unless a test plays it
         return o;
     }
     void start(ControlServerOptions o) {
@@ -230,6 +231,39 @@ TEST_F(ControlServerTest, ModesAttractAndSettingsAreQueued) {
     ASSERT_EQ(s.schedule.size(), 1u);
     EXPECT_EQ(s.schedule[0], (ScheduleEntry{18 * 60, WallMode::Standby}));
     EXPECT_EQ(s.language, "en");
+}
+
+TEST_F(ControlServerTest, SettingsThatCannotBeSavedAreAnErrorNamingTheReason) {
+    start();
+    std::atomic<bool> done{false};
+    std::string reply = "cannot write /state/settings.json.tmp: File too large";
+    std::thread mainLoop([&] {  // answers each ChangeSettings as the main loop does after saving
+        while (!done) {
+            for (auto& c : commands.drain())
+                if (auto* s = std::get_if<ChangeSettings>(&c); s && s->saved) s->saved->set_value(reply);
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    });
+    auto cli = client();
+    auto r = cli.Put("/api/settings", bearer(), R"({"rotationSeconds": 60})", "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 500) << r->body;
+    const std::string error = body(r)["error"];
+    EXPECT_NE(error.find("could not be saved"), std::string::npos) << error;
+    EXPECT_NE(error.find("File too large"), std::string::npos) << error;
+
+    reply.clear();  // (the loop thread reads it only while answering; the PUT above has returned)
+    r = cli.Put("/api/settings", bearer(), R"({"rotationSeconds": 60})", "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 202) << r->body;
+    EXPECT_EQ(body(r)["saved"], true);
+    done = true;
+    mainLoop.join();
+
+    r = cli.Put("/api/settings", bearer(), R"({"rotationSeconds": 60})", "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 202) << r->body;  // nobody answered in time: queued, not known to be saved
+    EXPECT_EQ(body(r)["saved"], false);
 }
 
 TEST_F(ControlServerTest, BadSettingsNameTheField) {

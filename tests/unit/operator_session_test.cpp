@@ -3,7 +3,9 @@
 // and a restored manual mode; playlist rotation and touches; screenshots; the published status.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <future>
 
 #include "app/operator_session.hpp"
 #include "tests/support/bundled_show.hpp"
@@ -87,6 +89,35 @@ TEST_F(OperatorSessionTest, TheScheduleSwitchesAndAManualModeHoldsUntilTheNextSw
     EXPECT_EQ(nextEvening->session.mode(), WallMode::Standby);
     nextEvening->frame(2, at(48 + 9, 1));  // crossing 09:00
     EXPECT_EQ(nextEvening->session.mode(), WallMode::Show);
+}
+
+TEST_F(OperatorSessionTest, AChangeOfSettingsTellsWhetherItWasSaved) {
+    auto wall = start();
+    OperatorSettings a;
+    a.rotationSeconds = 60;
+    auto saved = std::make_shared<std::promise<std::string>>();
+    auto ok = saved->get_future();
+    wall->session.commands().push(ChangeSettings{a, saved});
+    wall->frame(1, at(12));
+    ASSERT_EQ(ok.wait_for(std::chrono::seconds(0)), std::future_status::ready);
+    EXPECT_EQ(ok.get(), "");
+
+    // The temporary file cannot be created (a directory stands in its way, as a full disk or a
+    // file-size limit would fail the write): the answer names the reason, the file keeps A.
+    const auto file = dir_ / "settings.json";
+    std::filesystem::create_directory(dir_ / "settings.json.tmp");
+    OperatorSettings b = a;
+    b.rotationSeconds = 120;
+    auto failed = std::make_shared<std::promise<std::string>>();
+    auto answer = failed->get_future();
+    wall->session.commands().push(ChangeSettings{b, failed});
+    wall->frame(2, at(12));
+    ASSERT_EQ(answer.wait_for(std::chrono::seconds(0)), std::future_status::ready);
+    const std::string error = answer.get();
+    EXPECT_NE(error.find("settings.json.tmp"), std::string::npos) << error;
+    EXPECT_EQ(wall->session.settings().rotationSeconds, 120);  // the show goes on with the change
+    std::filesystem::remove(dir_ / "settings.json.tmp");
+    EXPECT_EQ(SettingsStore(file).load().rotationSeconds, 60);
 }
 
 TEST_F(OperatorSessionTest, RotationMovesOnUnlessSomeoneTouchesTheWall) {
