@@ -24,6 +24,7 @@ packages=(
 if [ "${1:-}" = "--tests" ]; then
   packages+=(chromium gnuplot-nox)
   packages+=(clang libclang-rt-14-dev)  # libFuzzer and sanitizer runtimes: scripts/fuzz.sh, docs/fuzzing.md
+  packages+=(faketime)  # libfaketime: the fault tests jump the wall clock (tests/fault, docs/faults.md)
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
