@@ -397,7 +397,11 @@ void ControlServer::Impl::getScenes(const httplib::Request&, httplib::Response& 
     const auto s = status.latest();
     nlohmann::json scenes = nlohmann::json::array();
     for (const auto& scene : s->scenes)
-        scenes.push_back({{"id", scene.id}, {"title", scene.title}, {"current", scene.id == s->scene}});
+        scenes.push_back({{"id", scene.id},
+                          {"title", scene.title},
+                          {"current", scene.id == s->scene},
+                          {"available", scene.available},
+                          {"problem", scene.problem}});
     sendJson(res, 200, scenes);
 }
 
@@ -448,7 +452,15 @@ void ControlServer::Impl::postScene(const httplib::Request& req, httplib::Respon
     if (!hasScene(s->scenes, scene))
         throw HttpError(404, "unknown scene " + quoteForMessage(scene) + "; known: " + knownSceneList(s->scenes));
     push(SwitchScene{scene}, "scene " + scene, req);
-    sendJson(res, 202, {{"ok", true}, {"scene", scene}});
+    nlohmann::json answer{{"ok", true}, {"scene", scene}};
+    // A scene whose content failed to load: the main loop tries to load it again and refuses the
+    // switch when that fails too (the log and /api/scenes say why).
+    for (const auto& info : s->scenes)
+        if (info.id == scene && !info.available) {
+            answer["available"] = false;
+            answer["problem"] = info.problem;
+        }
+    sendJson(res, 202, answer);
 }
 
 void ControlServer::Impl::postStandby(const httplib::Request& req, httplib::Response& res, const std::string& body) {

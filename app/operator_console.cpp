@@ -224,6 +224,7 @@ struct OperatorConsole::Impl {
         for (const auto& scene : s.scenes) {
             request(scene.id);
             request(scene.title);
+            request(scene.problem);
         }
         for (const auto& feed : s.feeds) {
             request(feed.name);
@@ -450,9 +451,23 @@ struct OperatorConsole::Impl {
         const float inner = ImGui::GetContentRegionAvail().x;
         heading(Id::Scenes);
         for (const auto& scene : s.scenes) {
-            const std::string title = scene.title.empty() ? scene.id : scene.title;
+            std::string title = scene.title.empty() ? scene.id : scene.title;
+            // A scene whose content failed to load: greyed, the problem under it. Pressing it
+            // still asks the wall to load it again (the file may have been fixed).
+            if (!scene.available) {
+                title += tr(Id::SceneUnavailable);
+                ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
+            }
             if (button(title, "scene:" + scene.id, ImVec2(inner, h), scene.id == s.scene))
                 emit<SwitchScene>(scene.id);
+            if (!scene.available) {
+                ImGui::PopStyleColor();
+                ImGui::PushStyleColor(ImGuiCol_Text, kBad);
+                ImGui::PushTextWrapPos(0);
+                text(scene.problem);
+                ImGui::PopTextWrapPos();
+                ImGui::PopStyleColor();
+            }
         }
         ImGui::Spacing();
         heading(Id::WallMode);

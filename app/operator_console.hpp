@@ -11,7 +11,8 @@
 //   overlay on the wall: skip visitor touches where console.wantsInput(e.pos).
 //
 // Panels: a control column (scenes, show / standby / blackout, attract, screenshot, language, details
-// on/off) and a details area with two pages: health (frames, memory, uptime, feeds, touch, VR, recent
+// on/off; a scene whose content failed to load is greyed with its problem under it, and a tap on it
+// still asks the wall to load it again) and a details area with two pages: health (frames, memory, uptime, feeds, touch, VR, recent
 // log) and playlist & schedule (edited on a copy, validated, sent as one ChangeSettings on Apply).
 // Text fields (rotation seconds, schedule times) are edited with the on-screen keypad or the keyboard
 // (digits, ':' also typed as ';' or '.', Backspace). Language: Chinese unless

@@ -16,7 +16,7 @@ enum class Id {
     Feeds, FeedName, FeedState, FeedAge, FeedRate, FeedMessages, FeedRejected, FeedError, NoFeeds,
     StateOk, StateStale, StateError, StateConnecting,
     Touch, TouchContacts, TouchRate, TouchLatency, TouchDropped, Log,
-    Playlist, PlaylistHint, UnknownScene, Rotation, Schedule, ScheduleEmpty, Add, Remove,
+    Playlist, PlaylistHint, UnknownScene, SceneUnavailable, Rotation, Schedule, ScheduleEmpty, Add, Remove,
     KeyBack, KeyDone, KeypadHint, Apply, Revert, Unsaved,
     ErrRotation, ErrTimeBefore, ErrTimeMiddle, ErrTimeAfter,
     Count
@@ -76,6 +76,7 @@ inline constexpr std::array<Entry, static_cast<std::size_t>(Id::Count)> kTable{{
     {"播放列表", "Playlist"},
     {"都不勾选 = 轮播全部场景", "None checked = every scene"},
     {"（未知场景）", "(unknown scene)"},
+    {"（不可用）", " (unavailable)"},
     {"轮播间隔（秒，0 = 关闭）", "Rotation interval (s, 0 = off)"},
     {"每日日程", "Daily schedule"},
     {"没有日程", "No schedule entries"},

@@ -76,7 +76,8 @@ std::vector<std::string> unknownScenes(const OperatorSettings& settings, const s
 
 nlohmann::json statusToJson(const OperatorStatus& status) {
     nlohmann::json scenes = nlohmann::json::array();
-    for (const auto& s : status.scenes) scenes.push_back({{"id", s.id}, {"title", s.title}});
+    for (const auto& s : status.scenes)
+        scenes.push_back({{"id", s.id}, {"title", s.title}, {"available", s.available}, {"problem", s.problem}});
     nlohmann::json feeds = nlohmann::json::array();
     for (const auto& f : status.feeds)
         feeds.push_back({{"name", f.name},

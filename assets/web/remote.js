@@ -174,8 +174,16 @@
       }
       box.dataset.ids = ids;
     }
-    for (const button of box.querySelectorAll('button.scene'))
+    // A scene whose content failed to load cannot be chosen here; its problem is the tooltip.
+    const scenes = new Map((status.scenes || []).map((s) => [s.id, s]));
+    for (const button of box.querySelectorAll('button.scene')) {
       button.setAttribute('aria-pressed', String(button.dataset.scene === status.scene));
+      const scene = scenes.get(button.dataset.scene);
+      const unavailable = !!scene && scene.available === false;
+      button.disabled = unavailable;
+      if (unavailable) button.title = scene.problem || '';
+      else button.removeAttribute('title');
+    }
   }
 
   function renderStatus(status) {

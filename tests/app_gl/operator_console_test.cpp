@@ -2,6 +2,7 @@
 // commands taps (mouse and finger), keys and the keypad produce.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -107,6 +108,30 @@ TEST_F(OperatorConsoleTest, TappingASceneSwitchesToIt) {
     const auto commands = tap("scene:map");
     ASSERT_EQ(commands.size(), 1u);
     ASSERT_TRUE(std::holds_alternative<SwitchScene>(commands[0]));
+    EXPECT_EQ(std::get<SwitchScene>(commands[0]).id, "map");
+}
+
+TEST_F(OperatorConsoleTest, AnUnavailableSceneShowsItsProblemAndCanStillBeTriedAgain) {
+    const auto gapBelowMap = [&] {
+        const auto map = rect("scene:map");
+        const auto tour = rect("scene:tour");
+        return PixelRect{static_cast<int>(map.min.x), static_cast<int>(map.max.y), static_cast<int>(map.max.x),
+                         static_cast<int>(tour.min.y)};
+    };
+    const Rgba red = rgba(1.0f, 0.36f, 0.32f);
+    auto isRed = [&](Rgba p) { return std::abs(p.r - red.r) < 40 && std::abs(p.g - red.g) < 40 && std::abs(p.b - red.b) < 40; };
+    const int before = countPixels(image(), gapBelowMap(), isRed);
+
+    status_.scenes[1].available = false;
+    status_.scenes[1].problem = "geo/guizhou_counties.geojson: line 1, column 44: unexpected end of input";
+    settle();
+    const Image shot = image();
+    saveForInspection(shot, "console-unavailable-scene");
+    EXPECT_EQ(before, 0);
+    EXPECT_GT(countPixels(shot, gapBelowMap(), isRed), 50) << "no problem line in red under the scene's button";
+
+    const auto commands = tap("scene:map");  // the file may have been fixed: the wall tries again
+    ASSERT_EQ(commands.size(), 1u);
     EXPECT_EQ(std::get<SwitchScene>(commands[0]).id, "map");
 }
 

@@ -95,7 +95,8 @@ TEST_F(ControlServerTest, StatusAndScenesAreOpenOnLoopback) {
     EXPECT_EQ(r->status, 200);
     const json scenes = body(r);
     ASSERT_EQ(scenes.size(), 3u);
-    EXPECT_EQ(scenes[1], (json{{"id", "map"}, {"title", "贵州地图"}, {"current", false}}));
+    EXPECT_EQ(scenes[1],
+              (json{{"id", "map"}, {"title", "贵州地图"}, {"current", false}, {"available", true}, {"problem", ""}}));
     EXPECT_EQ(scenes[0]["current"], true);
 
     r = cli.Get("/api/settings");

@@ -84,4 +84,16 @@ TEST(OperatorJson, StatusCarriesScenesModeAndFeeds) {
     EXPECT_EQ(j["mode"], "blackout");
     EXPECT_EQ(j["scenes"][0]["title"], "地图");
     EXPECT_EQ(j["feeds"][0]["state"], "ok");
+    EXPECT_EQ(j["scenes"][0]["available"], true);
+    EXPECT_EQ(j["scenes"][0]["problem"], "");
+}
+
+TEST(OperatorJson, StatusSaysWhichScenesAreUnavailableAndWhy) {
+    OperatorStatus st;
+    st.scene = "dashboard";
+    st.scenes = {{"dashboard", "大屏"}, {"map", "地图", false, "guizhou_counties.geojson: line 1, column 44: unexpected end"}};
+    const auto j = statusToJson(st);
+    EXPECT_EQ(j["scenes"][0]["available"], true);
+    EXPECT_EQ(j["scenes"][1]["available"], false);
+    EXPECT_EQ(j["scenes"][1]["problem"], "guizhou_counties.geojson: line 1, column 44: unexpected end");
 }

@@ -7,7 +7,9 @@
 // Chromium (driven by playwright-core), and checks: the Chinese page appears with a button per
 // scene; pressing 贵州地图 (map) switches the wall (the exhibit logs `[app.scenes] map` and
 // /api/status says map); pressing 待机 puts the wall in standby; the English switch relabels the
-// page and is remembered across a reload; a wrong token gets a clear error. Screenshots of the page
+// page and is remembered across a reload; a wrong token gets a clear error; a scene the status calls
+// unavailable (its content failed to load) is a disabled button with the problem as its title
+// (the status is patched on the way to the page). Screenshots of the page
 // land in the output dir. Exit 0 pass, 1 fail, 77 skipped (node_modules or Chromium missing).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -146,6 +148,21 @@ try {
   await stranger.locator('#message', { hasText: '口令错误' }).waitFor();
   await stranger.locator('#token-panel').waitFor({ state: 'visible' });
   if ((await status()).scene !== 'map') throw new Error('a wrong token switched the scene');
+
+  step('a scene whose content failed to load is a disabled button with the problem as its title');
+  const broken = await context.newPage();
+  broken.on('pageerror', (e) => problems.push(`page error (unavailable scene): ${e.message}`));
+  const problem = 'guizhou_counties.geojson: invalid JSON at line 1 column 44';
+  await broken.route('**/api/status', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    for (const s of body.scenes) if (s.id === 'dashboard') Object.assign(s, { available: false, problem });
+    await route.fulfill({ response, json: body });
+  });
+  await broken.goto(base + '/');
+  await broken.locator(`button[data-scene="dashboard"][disabled][title="${problem}"]`).waitFor();
+  if (await broken.locator('button[data-scene="map"]').isDisabled()) throw new Error('an available scene is disabled');
+  await broken.screenshot({ path: join(outDir, 'web-remote-unavailable.png'), fullPage: true });
 
   if (problems.length) throw new Error(problems.join('\n'));
   step('pass');
