@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 namespace exhibit {
 namespace {
@@ -48,8 +49,12 @@ double SimulatorSource::rhythm(double hour) {
 }
 
 SimulatorSource::SimulatorSource(std::uint64_t seed, std::vector<SimulatedCounty> counties, double intervalSeconds,
-                                 double speed)
-    : rng_(seed), interval_(intervalSeconds), speed_(std::clamp(speed, 0.01, 1000.0)) {
+                                 double speed, WallClock wallClock)
+    : rng_(seed), interval_(intervalSeconds), speed_(std::clamp(speed, 0.01, 1000.0)), wallClock_(std::move(wallClock)) {
+    if (!wallClock_)
+        wallClock_ = [] {
+            return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+        };
     double total = 0;
     for (auto& c : counties) {
         const double w = std::uniform_real_distribution<double>(0.4, 1.6)(rng_);
@@ -155,14 +160,15 @@ void SimulatorSource::start(SourceSink& sink) {
     stop();
     stopping_ = false;
     thread_ = std::thread([this, &sink] {
-        const auto wallNow = [] {
-            return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-        };
-        const double startedAt = wallNow();
+        const double startedAt = wallClock_();
+        const auto steadyStart = std::chrono::steady_clock::now();
+        double previous = -std::numeric_limits<double>::infinity();
         std::unique_lock lock(mutex_);
         while (!stopping_) {
-            const double wall = wallNow();
-            const double now = wall + (speed_ - 1.0) * (wall - startedAt);  // speed 1: the real time
+            const double steady = std::chrono::duration<double>(std::chrono::steady_clock::now() - steadyStart).count();
+            const double target = speed_ == 1.0 ? wallClock_() : startedAt + speed_ * steady;
+            const double now = std::max(target, previous + interval_);  // never backwards (header)
+            previous = now;
             lock.unlock();
             sink.payload(generate(now));
             lock.lock();

@@ -15,12 +15,16 @@
 // `speed` (--replay-speed, the feed's "speed") runs simulated time faster than the wall clock: at
 // speed 72 the show gets a payload every 1/72 s covering one simulated second each, so 72 hours of
 // 1-second updates take one hour (bench/soak.py). Simulated time starts at the real time of
-// start(); at speed 1 it is the real time itself.
+// start(); at speed 1 it is the real time itself, faster it runs on the steady clock from there.
+// It never runs backwards: when the wall clock is stepped back (NTP, a clock set by hand) it goes
+// on one interval per payload until the clock catches up. (The hub keeps the newest timestamp of
+// each value, so older payloads would freeze the figures for as long as the step.)
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <random>
 #include <string>
@@ -39,8 +43,11 @@ struct SimulatedCounty {
 
 class SimulatorSource final : public Source {
 public:
+    using WallClock = std::function<double()>;  // seconds since the epoch, like system_clock
+    // speed: clamped to 0.01..1000, as for file: replays. wallClock: unset = system_clock (tests
+    // pass their own to step it).
     SimulatorSource(std::uint64_t seed, std::vector<SimulatedCounty> counties, double intervalSeconds = 1.0,
-                    double speed = 1.0);  // speed: clamped to 0.01..1000, as for file: replays
+                    double speed = 1.0, WallClock wallClock = {});
     ~SimulatorSource() override;
 
     const std::string& name() const override { return name_; }
@@ -68,6 +75,7 @@ private:
     std::vector<CountyState> counties_;
     double interval_;
     double speed_;
+    WallClock wallClock_;
     double last_ = -1;
     long day_ = -1;
 
