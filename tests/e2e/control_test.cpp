@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "renderer/image.hpp"
+#include "tests/support/eventually.hpp"
 #include "tests/support/process.hpp"
 
 namespace exhibit::test {
@@ -23,24 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-constexpr double kWaitSeconds = 90;  // generous: a slow machine only makes the test slower
-
-std::string readFile(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-// Polls `check` until it holds (true) or `seconds` pass (false).
-bool eventually(const std::function<bool()>& check, double seconds = kWaitSeconds) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (!check()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return true;
-}
+constexpr double kWaitSeconds = kEventuallySeconds;
 
 class ControlE2E : public ::testing::Test {
 protected:

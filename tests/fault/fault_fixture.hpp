@@ -33,6 +33,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/eventually.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -41,24 +42,7 @@ namespace exhibit::test {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-inline constexpr double kFaultDeadline = 90;  // seconds; generous: a slow machine only makes a test slower
-
-inline std::string readWholeFile(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-// Polls `check` every 50 ms until it holds (true) or `seconds` pass (false).
-inline bool eventually(const std::function<bool()>& check, double seconds = kFaultDeadline) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (!check()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return true;
-}
+inline constexpr double kFaultDeadline = kEventuallySeconds;  // seconds: an upper bound, never an expectation
 
 // A TCP port on 127.0.0.1 that was free a moment ago.
 inline int freeTcpPort() {
@@ -110,7 +94,7 @@ public:
         port_ = std::stoi(m[1]);
         if (!process_->waitForLog("[app.render] first frame", kFaultDeadline))
             return ::testing::AssertionFailure() << "no first frame:\n" << log();
-        token_ = readWholeFile(stateDir_ / "control-token");
+        token_ = readFile(stateDir_ / "control-token");
         while (!token_.empty() && (token_.back() == '\n' || token_.back() == '\r')) token_.pop_back();
         if (token_.empty()) return ::testing::AssertionFailure() << "no token in " << stateDir_;
         if (!eventually([&] { return status().contains("frames"); }))
@@ -208,7 +192,7 @@ inline json operatorFields(const json& settings) {
 
 // settings.json of a state dir, parsed: the "settings" object, or a string naming what is wrong.
 inline json savedSettings(const fs::path& stateDir) {
-    const std::string text = readWholeFile(stateDir / "settings.json");
+    const std::string text = readFile(stateDir / "settings.json");
     const json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object() || !doc.contains("settings"))
         return "settings.json is not a settings file: \"" + text + "\"";

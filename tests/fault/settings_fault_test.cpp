@@ -40,7 +40,7 @@ TEST(FaultSettings, DiskFullWhileSavingKeepsTheSavedFileAndTheWallRunning) {
         ASSERT_TRUE(wall.start());
         std::string body;
         ASSERT_EQ(wall.putSettings(a, &body), 202) << body << wall.log();
-        const std::string savedA = readWholeFile(file);
+        const std::string savedA = readFile(file);
         ASSERT_EQ(operatorFields(savedSettings(dir.path())), operatorFields(a)) << savedA;
         ASSERT_LT(savedA.size(), kLimit);
 
@@ -49,11 +49,11 @@ TEST(FaultSettings, DiskFullWhileSavingKeepsTheSavedFileAndTheWallRunning) {
         EXPECT_NE(body.find("File too large"), std::string::npos) << body;  // EFBIG, as ENOSPC would be named
         EXPECT_TRUE(wall.running()) << "a write past the file-size limit killed the wall (SIGXFSZ):\n" << wall.log();
         EXPECT_TRUE(wall.presents());
-        EXPECT_EQ(readWholeFile(file), savedA);  // byte for byte what the operator saved
+        EXPECT_EQ(readFile(file), savedA);  // byte for byte what the operator saved
         EXPECT_FALSE(fs::exists(dir.path() / "settings.json.tmp"));
         EXPECT_NE(wall.log().find("[app.settings] not saved"), std::string::npos) << wall.log();
         EXPECT_EQ(wall.stop(), 0) << wall.log();
-        EXPECT_EQ(readWholeFile(file), savedA);
+        EXPECT_EQ(readFile(file), savedA);
     }
     // The cause goes away (space again: here, no limit): the wall comes back with A and saves again.
     Wall again(dir.path(), "fault-disk-full-2.log");
@@ -102,7 +102,7 @@ TEST(FaultSettings, SigtermDuringSavesLeavesExactlyOneCompleteSettingsFile) {
         const json settings = savedSettings(dir.path());
         ASSERT_TRUE(settings.is_object()) << settings;
         onDisk = operatorFields(settings);
-        EXPECT_TRUE(onDisk == a || onDisk == b) << readWholeFile(dir.path() / "settings.json");
+        EXPECT_TRUE(onDisk == a || onDisk == b) << readFile(dir.path() / "settings.json");
         EXPECT_FALSE(fs::exists(dir.path() / "settings.json.tmp"));
     }
     // Not an assertion on timing: says how often a request was in flight when the signal came.
