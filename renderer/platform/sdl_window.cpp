@@ -28,8 +28,8 @@ struct WindowPlacement {
 };
 
 WindowPlacement placeWindow(const WindowOptions& options) {
-    WindowPlacement p{SDL_WINDOWPOS_CENTERED_DISPLAY(options.display), SDL_WINDOWPOS_CENTERED_DISPLAY(options.display),
-                      options.size.x, options.size.y, SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI};
+    const int centred = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(options.display));
+    WindowPlacement p{centred, centred, options.size.x, options.size.y, SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI};
     if (options.fullscreen) {
         SDL_Rect bounds;
         SDL_GetDisplayBounds(options.display, &bounds);

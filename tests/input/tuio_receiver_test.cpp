@@ -144,7 +144,7 @@ private:
 
     std::string source_;
     bool sendAlive_ = true;
-    lo_timetag timeTag_ = LO_TT_IMMEDIATE;
+    lo_timetag timeTag_{0, 1};  // LO_TT_IMMEDIATE (a C compound literal)
     lo_server server_ = nullptr;
     lo_address target_ = nullptr;
 };
