@@ -9,15 +9,14 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include "renderer/image.hpp"
+#include "tests/support/eventually.hpp"
 #include "tests/support/process.hpp"
 
 namespace exhibit::test {
@@ -26,24 +25,8 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-constexpr double kWaitSeconds = 90;  // generous: a slow machine only makes the test slower
+constexpr double kWaitSeconds = kEventuallySeconds;
 const char* const kHistory = "facts/poverty_population_by_year.csv";  // read by the dashboard only
-
-std::string readFile(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-bool eventually(const std::function<bool()>& check, double seconds = kWaitSeconds) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (!check()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return true;
-}
 
 class BrokenSceneE2E : public ::testing::Test {
 protected:
