@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-all_targets=(feed_message show_file geojson tuio_packet operator_settings csv json_reader)
+all_targets=(feed_message show_file geojson tuio_packet operator_settings control_request csv json_reader)
 seconds=10
 runs=""
 targets=()
@@ -51,6 +51,7 @@ max_len() {
   case "$1" in
     tuio_packet) echo 4096 ;;          # sensors send one MTU (about 1.4 KB) per bundle
     operator_settings) echo 4096 ;;    # a full settings file is under 2 KB
+    control_request) echo 8192 ;;      # the largest seed (pipelined requests) is under 1 KB
     show_file|geojson) echo 32768 ;;   # the bundled show.json is 9 KB
     *) echo 16384 ;;
   esac
@@ -61,6 +62,8 @@ dictionary() {
   case "$t" in
     tuio_packet|csv) cp "tests/fuzz/dict/$t.dict" "$out" ;;
     json_reader) cp tests/fuzz/dict/json.dict "$out" ;;
+    control_request) cat tests/fuzz/dict/json.dict tests/fuzz/dict/operator_settings.dict \
+                         tests/fuzz/dict/control_request.dict > "$out" ;;
     *) cat tests/fuzz/dict/json.dict "tests/fuzz/dict/$t.dict" > "$out" ;;
   esac
 }

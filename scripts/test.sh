@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Sets everything up, builds and runs the whole test suite (labels unit, gl, golden, e2e).
-# Warnings are errors when CI=true. Starts Xvfb for the window tests when there is no display,
-# and stops it again. Extra arguments go to ctest (e.g. -L unit).
+# Sets everything up, builds and runs the whole test suite: every label of the dev build, then the
+# sanitizer stage (scripts/sanitize.sh: unit, feed, e2e and fault tests under ASan + UBSan + LSan,
+# and a smoke run of every fuzz target). Warnings are errors when CI=true. Starts Xvfb for the
+# window tests when there is no display, and stops it again.
+# With arguments, runs only the dev build's tests and passes the arguments to ctest (e.g. -L unit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
@@ -27,3 +29,4 @@ if [ -z "${DISPLAY:-}" ] && command -v Xvfb >/dev/null; then
 fi
 
 ctest --preset dev "$@"
+if [ $# -eq 0 ]; then scripts/sanitize.sh; fi

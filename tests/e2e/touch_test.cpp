@@ -71,7 +71,7 @@ public:
 
 private:
     void frame(const std::vector<int>& alive, const std::vector<std::pair<int, glm::vec2>>& sets) {
-        lo_bundle b = lo_bundle_new(LO_TT_IMMEDIATE);
+        lo_bundle b = lo_bundle_new(lo_timetag{0, 1});  // LO_TT_IMMEDIATE, a C compound literal
         lo_message source = lo_message_new();
         lo_message_add_string(source, "source");
         lo_message_add_string(source, "e2e@localhost");

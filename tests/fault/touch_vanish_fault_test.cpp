@@ -28,7 +28,7 @@ public:
     TuioSender& operator=(const TuioSender&) = delete;
 
     void frame(const std::vector<std::pair<int, std::pair<float, float>>>& fingers) {
-        lo_bundle b = lo_bundle_new(LO_TT_IMMEDIATE);
+        lo_bundle b = lo_bundle_new(lo_timetag{0, 1});  // LO_TT_IMMEDIATE, a C compound literal
         lo_message source = lo_message_new();
         lo_message_add_string(source, "source");
         lo_message_add_string(source, "fault@localhost");
