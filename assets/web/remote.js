@@ -174,14 +174,23 @@
       }
       box.dataset.ids = ids;
     }
-    // A scene whose content failed to load cannot be chosen here; its problem is the tooltip.
+    // A scene whose content failed to load stays pressable (the wall tries to load it again, so a
+    // repaired file comes back), marked unavailable with its problem written on the button: a
+    // tablet shows no tooltips.
     const scenes = new Map((status.scenes || []).map((s) => [s.id, s]));
     for (const button of box.querySelectorAll('button.scene')) {
       button.setAttribute('aria-pressed', String(button.dataset.scene === status.scene));
       const scene = scenes.get(button.dataset.scene);
-      const unavailable = !!scene && scene.available === false;
-      button.disabled = unavailable;
-      if (unavailable) button.title = scene.problem || '';
+      const problem = scene && scene.available === false ? scene.problem || '?' : '';
+      button.classList.toggle('unavailable', problem !== '');
+      let line = button.querySelector('.scene-problem');
+      if (problem && !line) {
+        line = document.createElement('span');
+        line.className = 'scene-problem';
+        button.append(line);
+      }
+      if (line) line.textContent = problem;
+      if (problem) button.title = problem;
       else button.removeAttribute('title');
     }
   }
