@@ -11,11 +11,11 @@
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <set>
 #include <thread>
 
 #include "renderer/image.hpp"
+#include "tests/support/control_access.hpp"
 #include "tests/support/eventually.hpp"
 #include "tests/support/process.hpp"
 
@@ -48,16 +48,10 @@ protected:
                                      "--state-dir", (root / "state").string(), "--tuio", "0", "--frames",
                                      "100000000", "--fixed-dt", "50"},
             logFile);
-        ASSERT_TRUE(exhibit->waitForLog("[app.control] listening on http://127.0.0.1:", kWaitSeconds)) << exhibit->log();
-        std::smatch m;
-        const std::string text = exhibit->log();
-        ASSERT_TRUE(std::regex_search(text, m, std::regex(R"(\[app\.control\] listening on http://127\.0\.0\.1:(\d+))")))
-            << text;
-        port = std::stoi(m[1]);
-        ASSERT_TRUE(exhibit->waitForLog("[app.render] first frame", kWaitSeconds)) << exhibit->log();
-        token = readFile(root / "state/control-token");
-        while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
-        ASSERT_FALSE(token.empty());
+        ControlAccess api;
+        ASSERT_TRUE(waitForControlApi(*exhibit, root / "state", api));
+        port = api.port;
+        token = api.token;
         ASSERT_TRUE(eventually([&] { return framesTotal() > 0; })) << exhibit->log();
     }
 

@@ -10,11 +10,11 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <sstream>
 #include <thread>
 
 #include "renderer/image.hpp"
+#include "tests/support/control_access.hpp"
 #include "tests/support/eventually.hpp"
 #include "tests/support/process.hpp"
 
@@ -43,16 +43,10 @@ protected:
                                      "--state-dir", stateDir.string(), "--tuio", "0", "--frames", "100000000",
                                      "--screenshot", (stateDir / "last-frame.png").string()},
             logFile);
-        ASSERT_TRUE(exhibit->waitForLog("[app.control] listening on http://127.0.0.1:", kWaitSeconds)) << exhibit->log();
-        std::smatch m;
-        const std::string text = exhibit->log();
-        ASSERT_TRUE(std::regex_search(text, m, std::regex(R"(\[app\.control\] listening on http://127\.0\.0\.1:(\d+))")))
-            << text;
-        port = std::stoi(m[1]);
-        ASSERT_TRUE(exhibit->waitForLog("[app.render] first frame", kWaitSeconds)) << exhibit->log();
-        token = readFile(stateDir / "control-token");
-        while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
-        ASSERT_FALSE(token.empty());
+        ControlAccess api;
+        ASSERT_TRUE(waitForControlApi(*exhibit, stateDir, api));
+        port = api.port;
+        token = api.token;
     }
 
     void stop() {

@@ -27,12 +27,12 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "tests/support/control_access.hpp"
 #include "tests/support/eventually.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -85,18 +85,10 @@ public:
         if (!tuioGiven) argv.insert(argv.end(), {"--tuio", "0"});
         argv.insert(argv.end(), extra_.begin(), extra_.end());
         process_ = std::make_unique<BackgroundProcess>(argv, (fs::path(EXHIBIT_BINARY_DIR) / logName_).string(), spawn_);
-        if (!process_->waitForLog("[app.control] listening on http://127.0.0.1:", kFaultDeadline))
-            return ::testing::AssertionFailure() << "no control API:\n" << log();
-        std::smatch m;
-        const std::string text = log();
-        if (!std::regex_search(text, m, std::regex(R"(\[app\.control\] listening on http://127\.0\.0\.1:(\d+))")))
-            return ::testing::AssertionFailure() << "no port in the log:\n" << text;
-        port_ = std::stoi(m[1]);
-        if (!process_->waitForLog("[app.render] first frame", kFaultDeadline))
-            return ::testing::AssertionFailure() << "no first frame:\n" << log();
-        token_ = readFile(stateDir_ / "control-token");
-        while (!token_.empty() && (token_.back() == '\n' || token_.back() == '\r')) token_.pop_back();
-        if (token_.empty()) return ::testing::AssertionFailure() << "no token in " << stateDir_;
+        ControlAccess api;
+        if (auto ok = waitForControlApi(*process_, stateDir_, api, kFaultDeadline); !ok) return ok;
+        port_ = api.port;
+        token_ = api.token;
         if (!eventually([&] { return status().contains("frames"); }))
             return ::testing::AssertionFailure() << "no status:\n" << log();
         return ::testing::AssertionSuccess();
