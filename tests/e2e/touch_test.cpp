@@ -3,7 +3,6 @@
 // the exhibit's log: tap 黔东南州 (flies in), tap 从江县 (its card), tap the back control (home).
 // Where to tap is computed with the same scene code at the same output size.
 #include <gtest/gtest.h>
-#include <lo/lo.h>
 
 #include <chrono>
 #include <filesystem>
@@ -12,18 +11,12 @@
 #include "scenes/catalog.hpp"
 #include "scenes/map_scene.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/tuio_sender.hpp"
 
 namespace exhibit::test {
 namespace {
 
 constexpr glm::ivec2 kSize{960, 540};
-
-int freeUdpPort() {
-    lo_server s = lo_server_new_with_proto(nullptr, LO_UDP, nullptr);
-    const int port = lo_server_get_port(s);
-    lo_server_free(s);
-    return port;
-}
 
 // Where things are on the wall, from the bundled show's map scene laid out at kSize.
 struct WallPositions {
@@ -57,48 +50,19 @@ WallPositions positions() {
 
 class TuioTapper {
 public:
-    explicit TuioTapper(int port) : target_(lo_address_new("127.0.0.1", std::to_string(port).c_str())) {}
-    ~TuioTapper() { lo_address_free(target_); }
+    explicit TuioTapper(int port) : sender_(port, "e2e@localhost") {}
 
     // One finger down at `px` (wall pixels) and up again 50 ms later, as two TUIO frames.
     void tap(glm::vec2 px) {
-        const glm::vec2 n = px / glm::vec2(kSize);
-        frame({session_}, {{session_, n}});
+        sender_.frame({{session_, px / glm::vec2(kSize)}});
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        frame({}, {});
+        sender_.frame({});
         ++session_;
     }
 
 private:
-    void frame(const std::vector<int>& alive, const std::vector<std::pair<int, glm::vec2>>& sets) {
-        lo_bundle b = lo_bundle_new(lo_timetag{0, 1});  // LO_TT_IMMEDIATE, a C compound literal
-        lo_message source = lo_message_new();
-        lo_message_add_string(source, "source");
-        lo_message_add_string(source, "e2e@localhost");
-        lo_bundle_add_message(b, "/tuio/2Dcur", source);
-        lo_message aliveMsg = lo_message_new();
-        lo_message_add_string(aliveMsg, "alive");
-        for (int id : alive) lo_message_add_int32(aliveMsg, id);
-        lo_bundle_add_message(b, "/tuio/2Dcur", aliveMsg);
-        for (const auto& [id, pos] : sets) {
-            lo_message set = lo_message_new();
-            lo_message_add_string(set, "set");
-            lo_message_add_int32(set, id);
-            lo_message_add_float(set, pos.x);
-            lo_message_add_float(set, pos.y);
-            for (int i = 0; i < 3; ++i) lo_message_add_float(set, 0.0f);
-            lo_bundle_add_message(b, "/tuio/2Dcur", set);
-        }
-        lo_message fseq = lo_message_new();
-        lo_message_add_string(fseq, "fseq");
-        lo_message_add_int32(fseq, fseq_++);
-        lo_bundle_add_message(b, "/tuio/2Dcur", fseq);
-        EXPECT_GT(lo_send_bundle(target_, b), 0);
-        lo_bundle_free_recursive(b);
-    }
-
-    lo_address target_;
-    int session_ = 1, fseq_ = 1;
+    TuioSender sender_;
+    int session_ = 1;
 };
 
 TEST(TouchE2E, TuioTapsOverUdpDrillIntoACountyAndBack) {

@@ -5,59 +5,12 @@
 // the wall kept presenting, and a tap afterwards is an ordinary touch (counted, released, not
 // cancelled).
 #include <gtest/gtest.h>
-#include <lo/lo.h>
 
 #include "tests/fault/fault_fixture.hpp"
+#include "tests/support/tuio_sender.hpp"
 
 namespace exhibit::test {
 namespace {
-
-int freeUdpPort() {
-    lo_server s = lo_server_new_with_proto(nullptr, LO_UDP, nullptr);
-    const int port = lo_server_get_port(s);
-    lo_server_free(s);
-    return port;
-}
-
-// One TUIO 1.1 sender: each frame() is one bundle (source, alive, set..., fseq) on /tuio/2Dcur.
-class TuioSender {
-public:
-    explicit TuioSender(int port) : target_(lo_address_new("127.0.0.1", std::to_string(port).c_str())) {}
-    ~TuioSender() { lo_address_free(target_); }
-    TuioSender(const TuioSender&) = delete;
-    TuioSender& operator=(const TuioSender&) = delete;
-
-    void frame(const std::vector<std::pair<int, std::pair<float, float>>>& fingers) {
-        lo_bundle b = lo_bundle_new(lo_timetag{0, 1});  // LO_TT_IMMEDIATE, a C compound literal
-        lo_message source = lo_message_new();
-        lo_message_add_string(source, "source");
-        lo_message_add_string(source, "fault@localhost");
-        lo_bundle_add_message(b, "/tuio/2Dcur", source);
-        lo_message alive = lo_message_new();
-        lo_message_add_string(alive, "alive");
-        for (const auto& f : fingers) lo_message_add_int32(alive, f.first);
-        lo_bundle_add_message(b, "/tuio/2Dcur", alive);
-        for (const auto& [id, pos] : fingers) {
-            lo_message set = lo_message_new();
-            lo_message_add_string(set, "set");
-            lo_message_add_int32(set, id);
-            lo_message_add_float(set, pos.first);
-            lo_message_add_float(set, pos.second);
-            for (int i = 0; i < 3; ++i) lo_message_add_float(set, 0.0f);
-            lo_bundle_add_message(b, "/tuio/2Dcur", set);
-        }
-        lo_message fseq = lo_message_new();
-        lo_message_add_string(fseq, "fseq");
-        lo_message_add_int32(fseq, fseq_++);
-        lo_bundle_add_message(b, "/tuio/2Dcur", fseq);
-        EXPECT_GT(lo_send_bundle(target_, b), 0);
-        lo_bundle_free_recursive(b);
-    }
-
-private:
-    lo_address target_;
-    int fseq_ = 1;
-};
 
 TEST(FaultTouch, ASenderVanishingMidGestureReleasesItsFingerAndTheNextTapWorks) {
     const int port = freeUdpPort();
@@ -72,7 +25,7 @@ TEST(FaultTouch, ASenderVanishingMidGestureReleasesItsFingerAndTheNextTapWorks) 
     };
     ASSERT_EQ(count("cancelled"), 0) << touch().dump();
 
-    TuioSender sender(port);
+    TuioSender sender(port, "fault@localhost");
     // A finger down and dragging, a frame every 20 ms, until the wall shows it.
     float x = 0.3f;
     ASSERT_TRUE(eventually([&] {
@@ -93,7 +46,7 @@ TEST(FaultTouch, ASenderVanishingMidGestureReleasesItsFingerAndTheNextTapWorks) 
     EXPECT_GE(touches, 1);
 
     // The frame comes back: a tap (down, then up with an empty alive list) is an ordinary touch.
-    TuioSender again(port);
+    TuioSender again(port, "fault@localhost");
     again.frame({{8, {0.5f, 0.5f}}});
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     again.frame({});
