@@ -17,11 +17,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <cerrno>
 #include <climits>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <thread>
 #include <variant>
@@ -104,10 +106,7 @@ public:
 
     // Sends the bytes, half-closes, and returns everything the server answered.
     std::string exchange(const std::uint8_t* data, std::size_t size) {
-        const int fd = socket(AF_INET, SOCK_STREAM, 0);
-        fuzz::fuzzCheck(fd >= 0, "cannot open a TCP socket");
-        fuzz::fuzzCheck(connect(fd, reinterpret_cast<const sockaddr*>(&to_), sizeof to_) == 0,
-                        "cannot connect to the control API");
+        const int fd = connectToServer();
         // The server may answer and close before reading everything (413, a bad request line):
         // a failed send is then expected, not a finding.
         for (std::size_t sent = 0; sent < size;) {
@@ -134,6 +133,23 @@ public:
     }
 
 private:
+    // A new connection. Local ports run out for a moment at thousands of connections a second
+    // (EADDRNOTAVAIL): that is retried; a refused connection means the server stopped listening.
+    int connectToServer() const {
+        for (int attempt = 0;; ++attempt) {
+            const int fd = socket(AF_INET, SOCK_STREAM, 0);
+            fuzz::fuzzCheck(fd >= 0, "cannot open a TCP socket");
+            if (connect(fd, reinterpret_cast<const sockaddr*>(&to_), sizeof to_) == 0) return fd;
+            const int error = errno;
+            close(fd);
+            if (error != EADDRNOTAVAIL || attempt >= 200) {
+                std::fprintf(stderr, "connect: %s\n", std::strerror(error));
+                fuzz::fuzzCheck(false, "cannot connect to the control API");
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    }
+
     CommandQueue commands_;
     StatusBoard status_;
     ControlServer server_;
