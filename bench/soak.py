@@ -218,6 +218,12 @@ def fit(xs, ys):
     return slope, my - slope * mx, my
 
 
+def thirds(n):
+    """Index ranges of the first, middle and last third of n samples."""
+    cuts = [0, n // 3, 2 * n // 3, n]
+    return [(cuts[i], cuts[i + 1]) for i in range(3) if cuts[i + 1] - cuts[i] >= 2]
+
+
 def analyze(rows, warmup_fraction):
     """Drops the first warmup_fraction of simulated time; per series: slope per simulated hour, the
     mean, the largest deviation from the mean in %, and the change the slope predicts over the
@@ -250,6 +256,8 @@ def analyze(rows, warmup_fraction):
             "max_deviation_pct": round(dev, 3), "flat_within_2pct": dev <= 2.0,
             # Caches rise and fall with what the wall shows; a leak also lifts the peaks.
             "first_quarter_max": max(ys[: max(1, len(ys) // 4)]), "last_quarter_max": max(ys[-max(1, len(ys) // 4):]),
+            # A leak keeps its slope; a cache or an allocator settling in has a slope that fades.
+            "slope_per_sim_hour_by_third": [round(fit(xs[a:b], ys[a:b])[0], 2) for a, b in thirds(len(ys))],
         }
     for name in ["frame_p50_ms", "frame_p99_ms"]:
         ys = [float(r[name]) for r in kept if r.get(name) not in ("", None)]
@@ -277,7 +285,8 @@ def print_summary(s):
             print(f"  {name:14s} mean {v['mean']:.0f}{unit}, slope {v['slope_per_sim_hour']:+.1f}{unit}/simulated h "
                   f"({v['predicted_change_over_span_pct']:+.3f} % over the run), max deviation "
                   f"{v['max_deviation_pct']:.3f} % -> {'flat within 2 %' if v['flat_within_2pct'] else 'NOT FLAT'}; "
-                  f"peak {v['first_quarter_max']:.0f} in the first quarter, {v['last_quarter_max']:.0f} in the last")
+                  f"peak {v['first_quarter_max']:.0f} in the first quarter, {v['last_quarter_max']:.0f} in the last; "
+                  f"slope by third {', '.join(f'{t:+.1f}' for t in v['slope_per_sim_hour_by_third'])}{unit}/simulated h")
         else:
             print(f"  {name:14s} mean {v['mean']:.2f} ms, max {v['max']:.2f} ms "
                   f"(first half {v['first_half_mean']:.2f}, second half {v['second_half_mean']:.2f})")
