@@ -122,6 +122,7 @@ public:
             if (poll(&p, 1, 100) == 1) {
                 char buffer[16384];
                 const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
+                if (n < 0 && errno == EINTR) continue;
                 if (n <= 0) break;
                 answer.append(buffer, static_cast<std::size_t>(n));
             }
@@ -134,7 +135,8 @@ public:
 
 private:
     // A new connection. Local ports run out for a moment at thousands of connections a second
-    // (EADDRNOTAVAIL): that is retried; a refused connection means the server stopped listening.
+    // (EADDRNOTAVAIL) and signals interrupt (EINTR): both are retried; a refused connection means
+    // the server stopped listening.
     int connectToServer() const {
         for (int attempt = 0;; ++attempt) {
             const int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -142,7 +144,8 @@ private:
             if (connect(fd, reinterpret_cast<const sockaddr*>(&to_), sizeof to_) == 0) return fd;
             const int error = errno;
             close(fd);
-            if (error != EADDRNOTAVAIL || attempt >= 200) {
+            // libFuzzer's timer signal can interrupt connect (EINTR): a fresh socket tries again.
+            if ((error != EADDRNOTAVAIL && error != EINTR) || attempt >= 200) {
                 std::fprintf(stderr, "connect: %s\n", std::strerror(error));
                 fuzz::fuzzCheck(false, "cannot connect to the control API");
             }
