@@ -163,7 +163,7 @@ void OperatorSession::switchScene(const std::string& id, const char* reason, dou
 void OperatorSession::syncScenes() {
     for (std::size_t i = 0; i < scenes_.size() && i < director_->count(); ++i) {
         scenes_[i].available = director_->available(i);
-        if (scenes_[i].problem != director_->problem(i)) scenes_[i].problem = director_->problem(i);
+        scenes_[i].problem = director_->problem(i);
     }
 }
 
