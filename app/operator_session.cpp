@@ -47,6 +47,7 @@ OperatorSession::OperatorSession(const ShowFile& show, const Options& options, c
       store_(stateDir_ / "settings.json"),
       settings_(store_.load()),
       feedHealth_(std::make_unique<FeedHealthTracker>()) {
+    if (!options.language.empty()) settings_.language = options.language;  // the command line wins at start
     for (const SceneSpec& spec : show.scenes) scenes_.push_back({spec.id, spec.title});
     if (const auto unknown = unknownScenes(settings_, scenes_); !unknown.empty()) {
         for (const auto& id : unknown) spdlog::warn("[app.settings] saved scene \"{}\" is not in this show: ignored", id);

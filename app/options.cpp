@@ -63,6 +63,8 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
     auto* fixedOpt = app.add_option("--fixed-dt", fixedDt, "Advance time by MS milliseconds per frame (deterministic)")
                          ->check(CLI::Range(0.01, 10000.0));
     app.add_option("--screenshot", screenshot, "Write the last frame to this PNG file");
+    app.add_option("--lang", o.language, "Language of the wall and the console: zh (Chinese, default) or en")
+        ->check(CLI::IsMember({"zh", "en"}));
     app.add_flag("--list-scenes", o.listScenes, "Print the show's scenes (id, then title) and exit");
     app.add_flag("--fullscreen", o.fullscreen, "Borderless full screen at the display's native resolution");
     app.add_option("--display", o.display, "Display index for the window (0 = primary)")->check(CLI::Range(0, 63));

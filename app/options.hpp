@@ -1,7 +1,7 @@
 // The command line contract of `exhibit` (other tools and tests rely on these names):
 //   exhibit [--show PATH] [--scene ID] [--headless] [--size WxH] [--frames N | --seconds S]
 //           [--fixed-dt MS] [--screenshot PATH] [--list-scenes] [--fullscreen] [--display N]
-//           [--help] [--version]
+//           [--lang zh|en] [--help] [--version]
 // and for data: [--feed URL]... [--seed N] [--replay-speed X] [--record PATH]
 // and for touch: [--tuio PORT]
 // and for the operator: [--control [ADDR:]PORT] [--state-dir DIR] [--operator-window] [--console]
@@ -22,6 +22,7 @@ namespace exhibit {
 struct Options {
     std::filesystem::path show;        // empty = the bundled show
     std::string scene;                 // empty = the show's start scene
+    std::string language;              // --lang zh|en; empty = the operator's saved choice (Chinese at first)
     bool headless = false;
     glm::ivec2 size{1920, 1080};
     bool sizeGiven = false;

@@ -140,7 +140,8 @@ int runShow(const Options& options) {
     }
     spdlog::info("[app.platform] {}", platform->description());
 
-    SceneServices services{show, regular, bold};
+    Translator text(show);
+    SceneServices services{show, regular, bold, text};
     SceneDirector director(show, services, sceneId);
     TouchInput touch(show, options, platform->drawableSize());
     touch.setHitTest([&](glm::vec2 p) { return director.hitTarget(p); });
@@ -192,6 +193,7 @@ int runShow(const Options& options) {
 
         const TouchInput::Frame input = touch.poll(time.seconds);
         session.beginFrame(time.seconds, localMinutesNow(), input.touched);
+        text.setLanguage(parseLanguage(session.settings().language).value_or(Language::Zh));
         // In standby and blackout the wall ignores visitors and attract mode rests.
         const WallMode mode = session.mode();
         if (mode == WallMode::Show) {

@@ -185,7 +185,8 @@ int main(int argc, char** argv) {
     for (const auto size : sizes) {
         const int frames = framesOption > 0 ? framesOption : (size.x * size.y > 1920 * 1080 ? 120 : 300);
         auto platform = createHeadlessPlatform(size);
-        SceneServices services{show, regular, bold};
+        Translator text(show);
+        SceneServices services{show, regular, bold, text};
         auto scene = createScene(spec, services);
         CanvasRenderer renderer;
         Canvas canvas;

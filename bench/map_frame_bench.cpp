@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
     const Font bold = Font::find(show.theme.fontBold, true);
     for (const auto size : sizes) {
         auto platform = createHeadlessPlatform(size);
-        SceneServices services{show, regular, bold};
+        Translator text(show);
+        SceneServices services{show, regular, bold, text};
         auto scene = createScene(*show.findScene("map"), services);
         CanvasRenderer renderer;
         Canvas canvas;

@@ -314,6 +314,20 @@ TouchSpec readTouch(const JsonNode& node) {
     return t;
 }
 
+std::map<std::string, std::string, std::less<>> readTranslations(const JsonNode& node) {
+    node.rejectUnknownKeys({"en"});
+    std::map<std::string, std::string, std::less<>> english;
+    auto en = node.optionalChild("en");
+    if (!en) return english;
+    en->expectObject();
+    if (en->size() > 4000) en->fail("expected at most 4000 translations, got " + std::to_string(en->size()));
+    for (const auto& [chinese, value] : en->members()) {
+        if (chinese.find_first_not_of(" \t\r\n") == std::string::npos) value.fail("the text to translate is blank");
+        english[chinese] = readText(value);
+    }
+    return english;
+}
+
 ShowFile readShow(const JsonNode& root) {
     if (!root.isObject()) root.fail("expected a JSON object at the top level, got " + std::string(root.value().type_name()));
     // Format and version first: a file that is not a show file at all should say so.
@@ -325,7 +339,7 @@ ShowFile readShow(const JsonNode& root) {
                      std::to_string(showFormatVersion) + ")");
     }
     root.rejectUnknownKeys({"format", "version", "name", "title", "theme", "layout", "startScene", "scenes", "feeds",
-                            "touch"});
+                            "touch", "translations"});
 
     ShowFile show;
     show.name = readId(root.child("name"), false);
@@ -338,6 +352,7 @@ ShowFile readShow(const JsonNode& root) {
     else
         show.feeds.push_back(FeedSpec{});
     if (auto touch = root.optionalChild("touch")) show.touch = readTouch(*touch);
+    if (auto translations = root.optionalChild("translations")) show.english = readTranslations(*translations);
     checkReferences(root, show);
     return show;
 }

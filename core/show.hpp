@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -226,6 +227,10 @@ struct ShowFile {
     std::vector<SceneSpec> scenes;
     std::vector<FeedSpec> feeds;        // never empty: defaults to the built-in simulator
     TouchSpec touch;
+    // "translations": {"en": {"今日电商订单": "E-commerce orders today", ...}}: the English of the
+    // show's own text (titles, labels, units, notices), keyed by the Chinese exactly as written.
+    // The wall shows a text without an entry as written (scenes/translator.hpp).
+    std::map<std::string, std::string, std::less<>> english;
 
     const SceneSpec* findScene(std::string_view id) const;
     const LayoutRegion* findRegion(std::string_view name) const;  // in the base layout

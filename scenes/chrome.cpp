@@ -41,7 +41,7 @@ void drawHeader(Canvas& canvas, const SceneServices& services, const Layout& lay
     titlePaint.shadow = Color{0, 0, 0, 0.55f};
     titlePaint.shadowOffset = {0, layout.px(2)};
     titlePaint.shadowBlur = layout.px(4);
-    const TextLayout t = drawText(canvas, services.bold, title, titleStyle, {left, top}, titlePaint);
+    const TextLayout t = drawText(canvas, services.bold, services.text(title), titleStyle, {left, top}, titlePaint);
 
     if (!subtitle.empty()) {
         TextStyle subStyle;
@@ -50,7 +50,7 @@ void drawHeader(Canvas& canvas, const SceneServices& services, const Layout& lay
         subStyle.maxLines = 1;
         TextPaint subPaint;
         subPaint.color = theme.textMuted;
-        drawText(canvas, services.regular, subtitle, subStyle, {left, top + t.height + layout.px(6)}, subPaint);
+        drawText(canvas, services.regular, services.text(subtitle), subStyle, {left, top + t.height + layout.px(6)}, subPaint);
     }
 
     TextStyle showStyle;
@@ -60,7 +60,7 @@ void drawHeader(Canvas& canvas, const SceneServices& services, const Layout& lay
     showStyle.maxLines = 1;
     TextPaint showPaint;
     showPaint.color = theme.accent;
-    drawText(canvas, services.bold, services.show.title, showStyle,
+    drawText(canvas, services.bold, services.text(services.show.title), showStyle,
              {header.x + header.w - layout.px(48) - showStyle.maxWidth, top + layout.px(10)}, showPaint);
 
     const float lineY = header.y + header.h - layout.px(2);
@@ -86,12 +86,12 @@ void drawFooter(Canvas& canvas, const SceneServices& services, const Layout& lay
     if (!source.empty()) {
         TextPaint paint;
         paint.color = theme.textMuted;
-        y += drawText(canvas, services.regular, source, style, {left, y}, paint).height + layout.px(2);
+        y += drawText(canvas, services.regular, services.text(source), style, {left, y}, paint).height + layout.px(2);
     }
     if (!notice.empty()) {
         TextPaint paint;
         paint.color = kNoticeColor;
-        drawText(canvas, services.regular, notice, style, {left, y}, paint);
+        drawText(canvas, services.regular, services.text(notice), style, {left, y}, paint);
     }
 }
 

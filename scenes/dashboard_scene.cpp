@@ -60,7 +60,7 @@ bool DashboardScene::gesture(const Gesture& g) {
     if (g.kind != GestureKind::Tap) return g.kind != GestureKind::Swipe;
     const std::string region = g.target.substr(kWidgetTarget.size());
     const Layout layout(services_.show, drawnSize_);
-    const WidgetFrame frame{scratch_, layout, services_.show.theme, services_.regular, services_.bold};
+    const WidgetFrame frame{scratch_, layout, services_.show.theme, services_.regular, services_.bold, services_.text};
     const auto box = layout.find(region);
     if (!box) return true;
     for (const auto& w : widgets_) {
@@ -99,7 +99,7 @@ void DashboardScene::drawMapLegend(Canvas& canvas, const Layout& layout, const R
     canvas.roundedRect(box, layout.px(12), theme.panel);
     canvas.roundedRectStroke(box, layout.px(12), layout.px(1.2f), theme.accent.withAlpha(0.3f));
 
-    const WidgetFrame frame{canvas, layout, theme, services_.regular, services_.bold};
+    const WidgetFrame frame{canvas, layout, theme, services_.regular, services_.bold, services_.text};
     BadgeState badges;
     badges.simulated = map_.liveSimulated();
     badges.state = map_.liveRange() ? mapStatus_.first : SourceState::Connecting;
@@ -150,7 +150,7 @@ void DashboardScene::draw(Canvas& canvas) {
     drawBackdrop(canvas, theme, layout);
     map_.draw(canvas);
     if (legend) drawMapLegend(canvas, layout, *legend);
-    const WidgetFrame frame{canvas, layout, theme, services_.regular, services_.bold};
+    const WidgetFrame frame{canvas, layout, theme, services_.regular, services_.bold, services_.text};
     for (const auto& w : widgets_)
         if (auto box = layout.find(w->spec().region)) w->widget().draw(frame, *box);
     drawHeader(canvas, services_, layout, spec_.title, spec_.subtitle);

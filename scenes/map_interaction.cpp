@@ -203,7 +203,7 @@ void MapInteraction::draw(Canvas& canvas, const Layout& layout) {
     const glm::vec2 anchor = map_.countyAnchor(card_.adcode()).value_or(glm::vec2(area.x + area.w / 2, area.y + area.h / 2));
     cardRect_ = placeCard(anchor, size, area, layout.px(28));
     closeRect_ = card_.closeButton(layout, cardRect_);
-    card_.draw({canvas, layout, theme, services_.regular, services_.bold}, cardRect_);
+    card_.draw({canvas, layout, theme, services_.regular, services_.bold, services_.text}, cardRect_);
 }
 
 }  // namespace exhibit

@@ -13,6 +13,7 @@
 #include "input/gesture_recognizer.hpp"
 #include "renderer/canvas.hpp"
 #include "renderer/font.hpp"
+#include "scenes/translator.hpp"
 
 namespace exhibit {
 
@@ -21,6 +22,7 @@ struct SceneServices {
     const ShowFile& show;
     const Font& regular;
     const Font& bold;
+    const Translator& text;  // the language the wall speaks now; draw() translates through it
 };
 
 class Scene {

@@ -5,20 +5,23 @@
 
 namespace exhibit {
 
-std::vector<Badge> badgeList(const BadgeState& state) {
+std::vector<Badge> badgeList(const BadgeState& state, Language language) {
+    const bool en = language == Language::En;
     std::vector<Badge> badges;
     switch (state.state) {
         case SourceState::Ok: break;
-        case SourceState::Connecting: badges.push_back({"连接中", Color::rgba8(0x8F, 0xA6, 0xC8)}); break;
-        case SourceState::Stale: badges.push_back({"数据延迟 " + formatAge(state.ageSeconds), kBadgeStale}); break;
-        case SourceState::Error: badges.push_back({"数据中断", kBadgeError}); break;
+        case SourceState::Connecting: badges.push_back({en ? "Connecting" : "连接中", Color::rgba8(0x8F, 0xA6, 0xC8)}); break;
+        case SourceState::Stale:
+            badges.push_back({(en ? "Delayed " : "数据延迟 ") + formatAge(state.ageSeconds), kBadgeStale});
+            break;
+        case SourceState::Error: badges.push_back({en ? "Feed down" : "数据中断", kBadgeError}); break;
     }
-    if (state.simulated) badges.push_back({"模拟数据", kBadgeSimulated});
+    if (state.simulated) badges.push_back({en ? "Simulated" : "模拟数据", kBadgeSimulated});
     return badges;
 }
 
 float drawBadges(const WidgetFrame& frame, const BadgeState& state, glm::vec2 topRight, float height) {
-    const auto badges = badgeList(state);
+    const auto badges = badgeList(state, frame.text.language());
     if (badges.empty()) return 0;
     const Layout& layout = frame.layout;
     TextStyle style;

@@ -19,6 +19,7 @@
 #include <glm/vec2.hpp>
 
 #include "core/color.hpp"
+#include "core/language.hpp"
 #include "data_feed/snapshot.hpp"
 
 namespace exhibit {
@@ -41,7 +42,8 @@ struct Badge {
 };
 
 // The badges to show, left to right: the source state first (it matters most), then provenance.
-std::vector<Badge> badgeList(const BadgeState& state);
+// In English: "Simulated", "Delayed 12s", "Feed down", "Connecting".
+std::vector<Badge> badgeList(const BadgeState& state, Language language = Language::Zh);
 
 // Draws the badges as pills right-aligned at `topRight`, `height` tall; returns the width used
 // (0 when there is nothing to show).

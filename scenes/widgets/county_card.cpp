@@ -304,7 +304,7 @@ void CountyCard::draw(const WidgetFrame& frame, const Rect& box) const {
     }
     Canvas layer;
     layer.begin(frame.canvas.size(), {});
-    drawCardAndContent({layer, frame.layout, frame.theme, frame.regular, frame.bold}, box);
+    drawCardAndContent({layer, frame.layout, frame.theme, frame.regular, frame.bold, frame.text}, box);
     const float scale = kStartScale + (1 - kStartScale) * opacity;
     replay(frame.canvas, layer.list(), opacity, panel(frame.layout, box).center(), scale);
 }

@@ -1,6 +1,7 @@
 #include "scenes/widgets/format.hpp"
 
 #include <algorithm>
+#include <span>
 #include <cmath>
 #include <cstdio>
 
@@ -40,7 +41,7 @@ std::string formatGrouped(double value, int decimals) {
     return (rounded < 0 ? "-" : "") + body;
 }
 
-std::string formatCompact(double value, int decimals, int unitDecimals) {
+std::string formatCompact(double value, int decimals, int unitDecimals, Language language) {
     if (!std::isfinite(value)) return kNoValue;
     const double a = std::fabs(value);
     const char* sign = value < 0 ? "-" : "";
@@ -52,11 +53,14 @@ std::string formatCompact(double value, int decimals, int unitDecimals) {
         double scale;
         const char* name;
     };
-    static constexpr Unit units[] = {{1e4, "万"}, {1e8, "亿"}, {1e12, "万亿"}};
-    for (std::size_t i = 0; i < std::size(units); ++i) {
+    static constexpr Unit chinese[] = {{1e4, "万"}, {1e8, "亿"}, {1e12, "万亿"}};
+    static constexpr Unit english[] = {{1e3, "K"}, {1e6, "M"}, {1e9, "B"}, {1e12, "T"}};
+    const std::span<const Unit> units = language == Language::En ? std::span<const Unit>(english) : chinese;
+    const double next = language == Language::En ? 1e3 : 1e4;  // a unit covers up to the next one
+    for (std::size_t i = 0; i < units.size(); ++i) {
         const double scaled = roundTo(a / units[i].scale, unitDecimals);
-        const bool last = i + 1 == std::size(units);
-        if (last || scaled < 1e4) return sign + groupedAbs(scaled, unitDecimals) + units[i].name;
+        const bool last = i + 1 == units.size();
+        if (last || scaled < next) return sign + groupedAbs(scaled, unitDecimals) + units[i].name;
     }
     return kNoValue;  // unreachable: the last unit always returns
 }

@@ -13,21 +13,24 @@
 //   |v| <  1e8  (1亿)       v / 1e4 with `unitDecimals` + "万":       123.4万  (10.0万 .. 9,999.9万)
 //   |v| <  1e12 (1万亿)     v / 1e8 + "亿":                           32.0亿
 //   otherwise               v / 1e12 + "万亿"
+// In English the same with K, M, B, T (each up to 1,000 of it): 123.4K, 12.3M, 3.2B.
 // Rounding happens before the unit is chosen, so 99,999.6 reads "10.0万", never "100,000", and
 // 99,999,999 reads "1.0亿", never "10,000.0万". Negative values keep their sign ("-32.0亿");
 // NaN and infinities read "—" (an em dash: no value, rather than a wrong one).
-// Does not localise (always Chinese units, ',' grouping and '.' decimals) or format currencies.
+// Does not localise grouping (always ',' and '.') or format currencies.
 #pragma once
 
 #include <string>
 #include <vector>
+
+#include "core/language.hpp"
 
 namespace exhibit {
 
 inline constexpr const char* kNoValue = "—";
 
 std::string formatGrouped(double value, int decimals = 0);
-std::string formatCompact(double value, int decimals = 0, int unitDecimals = 1);
+std::string formatCompact(double value, int decimals = 0, int unitDecimals = 1, Language language = Language::Zh);
 std::string formatPercent(double fraction, int decimals = 1);
 // Seconds of data age as a short label: "12s" (< 100 s), "5min" (< 100 min), "3h" (< 48 h), "2d".
 std::string formatAge(double seconds);

@@ -102,7 +102,7 @@ Rect Widget::drawCard(const WidgetFrame& frame, const Rect& box) const {
         style.maxWidth = std::max(layout.px(40), box.w - 2 * pad - badgesW - (badgesW > 0 ? layout.px(12) : 0));
         TextPaint paint;
         paint.color = theme.text;
-        drawText(canvas, frame.bold, title_, style, {box.x + pad, top - layout.px(2)}, paint);
+        drawText(canvas, frame.bold, frame.text(title_), style, {box.x + pad, top - layout.px(2)}, paint);
     } else {
         drawBadges(frame, badgeState(), {box.x + box.w - pad, top}, badgeH);
     }
@@ -116,7 +116,7 @@ Rect Widget::cardContent(const WidgetFrame& frame, const Rect& box) const {
     float top = box.y + pad;
     if (!title_.empty()) {
         // One line of title whatever its width (maxLines = 1), so the badges' width does not matter.
-        top += std::max(layoutText(frame.bold, title_, titleStyle(layout)).height, badgeH) + layout.px(12);
+        top += std::max(layoutText(frame.bold, frame.text(title_), titleStyle(layout)).height, badgeH) + layout.px(12);
     } else if (!badgeList(badgeState()).empty()) {
         top += badgeH + layout.px(10);
     }

@@ -37,6 +37,7 @@
 #include "renderer/canvas.hpp"
 #include "renderer/font.hpp"
 #include "scenes/layout.hpp"
+#include "scenes/translator.hpp"
 #include "scenes/widgets/badges.hpp"
 
 namespace exhibit {
@@ -47,6 +48,7 @@ struct WidgetFrame {
     const Theme& theme;
     const Font& regular;
     const Font& bold;
+    const Translator& text;
 };
 
 // Exponential approach of `current` to `target` at `rate` (1/s): frame-rate independent up to

@@ -26,7 +26,8 @@ struct WallPositions {
 WallPositions positions() {
     const ShowFile show = loadShowFile(std::string(EXHIBIT_ASSETS) + "/shows/guizhou/show.json");
     const Font regular = Font::find(show.theme.font, true), bold = Font::find(show.theme.fontBold, true);
-    const SceneServices services{show, regular, bold};
+    const Translator text{show};
+    const SceneServices services{show, regular, bold, text};
     auto scene = createScene(*show.findScene("map"), services);
     auto& map = dynamic_cast<MapScene&>(*scene);
     Canvas canvas;

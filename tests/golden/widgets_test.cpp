@@ -160,11 +160,12 @@ struct Sheet {
 
     void draw(Canvas& canvas, const ShowFile& show, const Font& regular, const Font& bold) const {
         const Layout layout(show, canvas.size());
-        const SceneServices services{show, regular, bold};
+        const Translator text(show);
+        const SceneServices services{show, regular, bold, text};
         drawBackdrop(canvas, show.theme, layout);
         drawHeader(canvas, services, layout, "数据大屏图表组件",
                    "翻牌器 · 实时折线 · 环形占比 · 事件滚动 · 排行柱状 · 数据状态徽标（样张：固定数据，部分组件处于动画中）");
-        const WidgetFrame frame{canvas, layout, show.theme, regular, bold};
+        const WidgetFrame frame{canvas, layout, show.theme, regular, bold, text};
         const Rect all = layout.output();
         const float margin = layout.px(48), gap = layout.px(20);
         const float left = all.x + margin, width = all.w - 2 * margin;
@@ -271,11 +272,12 @@ struct HistorySheet {
 
     void draw(Canvas& canvas, const ShowFile& show, const Font& regular, const Font& bold) const {
         const Layout layout(show, canvas.size());
-        const SceneServices services{show, regular, bold};
+        const Translator text(show);
+        const SceneServices services{show, regular, bold, text};
         drawBackdrop(canvas, show.theme, layout);
         drawHeader(canvas, services, layout, "脱贫历程回放",
                    "2012→2020 · 播放 / 暂停 / 拖动年份（样张：公开报道数据，固定时刻；约 = 约数，< = 上限，斜线 = 无可靠数据）");
-        const WidgetFrame frame{canvas, layout, show.theme, regular, bold};
+        const WidgetFrame frame{canvas, layout, show.theme, regular, bold, text};
         const Rect all = layout.output();
         const float margin = layout.px(48), gap = layout.px(20);
         const float left = all.x + margin, width = all.w - 2 * margin;

@@ -18,10 +18,12 @@ protected:
         show_ = new ShowFile(loadShowFile(std::string(EXHIBIT_ASSETS) + "/shows/guizhou/show.json"));
         regular_ = new Font(Font::find(show_->theme.font, true));
         bold_ = new Font(Font::find(show_->theme.fontBold, true));
-        services_ = new SceneServices{*show_, *regular_, *bold_};
+        text_ = new Translator(*show_);
+        services_ = new SceneServices{*show_, *regular_, *bold_, *text_};
     }
     static void TearDownTestSuite() {
         delete services_;
+        delete text_;
         delete bold_;
         delete regular_;
         delete show_;
@@ -31,6 +33,7 @@ protected:
     static inline ShowFile* show_ = nullptr;
     static inline Font* regular_ = nullptr;
     static inline Font* bold_ = nullptr;
+    static inline Translator* text_ = nullptr;
     static inline SceneServices* services_ = nullptr;
 };
 

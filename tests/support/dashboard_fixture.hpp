@@ -24,7 +24,8 @@ struct DashboardFixture {
     ShowFile show = loadShowFile(EXHIBIT_ASSETS "/shows/guizhou/show.json");
     Font regular = Font::find(show.theme.font, true);
     Font bold = Font::find(show.theme.fontBold, true);
-    SceneServices services{show, regular, bold};
+    Translator text{show};
+    SceneServices services{show, regular, bold, text};
     double hubNow = 100;  // feed clock, seconds
     FeedHub hub{adcodes(), [this] { return hubNow; }};
     SourceSink& sink = hub.addManual("simulator", 5.0);

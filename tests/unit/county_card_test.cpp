@@ -319,10 +319,12 @@ protected:
         show_ = new ShowFile();
         regular_ = new Font(Font::find(show_->theme.font, true));
         bold_ = new Font(Font::find(show_->theme.fontBold, true));
+        text_ = new Translator(*show_);
         facts_ = new Facts();
     }
     static void TearDownTestSuite() {
         delete facts_;
+        delete text_;
         delete bold_;
         delete regular_;
         delete show_;
@@ -334,6 +336,7 @@ protected:
     static inline ShowFile* show_ = nullptr;
     static inline Font* regular_ = nullptr;
     static inline Font* bold_ = nullptr;
+    static inline Translator* text_ = nullptr;
     static inline Facts* facts_ = nullptr;
 };
 
@@ -390,7 +393,7 @@ TEST_F(CountyCardDraw, NamesTheCountyAndStaysInsideItsBoxAtEverySize) {
         const Rect box = placeCard({layout.px(700), layout.px(500)}, cardSize, layout.output(), layout.px(24));
         Canvas canvas;
         canvas.begin(size, {});
-        card.draw({canvas, layout, show_->theme, *regular_, *bold_}, box);
+        card.draw({canvas, layout, show_->theme, *regular_, *bold_, *text_}, box);
         const DrawList& list = canvas.list();
         const std::string at = std::to_string(size.x) + "x" + std::to_string(size.y);
         EXPECT_TRUE(containsRun(list.glyphs, *bold_, glyphsOf(*bold_, U"从江县"))) << at;
@@ -425,7 +428,7 @@ TEST_F(CountyCardDraw, ALongNameShrinksToFitAndMotionStaysInsideTheBox) {
         if (frame == 20) card.close();
         Canvas canvas;
         canvas.begin({1920, 1080}, {});
-        card.draw({canvas, layout, show_->theme, *regular_, *bold_}, box);
+        card.draw({canvas, layout, show_->theme, *regular_, *bold_, *text_}, box);
         if (frame == 19) {  // settled: the long name is drawn smaller than a short one, on one line
             float nameSize = 0, nameTop = 1e9f, nameBottom = 0;
             const std::uint32_t wei = bold_->glyphIndex(U'威');
@@ -450,7 +453,7 @@ TEST_F(CountyCardDraw, ALongNameShrinksToFitAndMotionStaysInsideTheBox) {
     EXPECT_FALSE(card.visible());
     Canvas canvas;
     canvas.begin({1920, 1080}, {});
-    card.draw({canvas, layout, show_->theme, *regular_, *bold_}, box);
+    card.draw({canvas, layout, show_->theme, *regular_, *bold_, *text_}, box);
     EXPECT_TRUE(canvas.list().items.empty()) << "closed: nothing drawn";
 }
 
@@ -478,7 +481,7 @@ TEST_F(CountyCardDraw, TheCloseButtonIsAtLeastTheTouchSizeAndDrawnWhereItIsHit) 
         run(card, 30);
         Canvas canvas;
         canvas.begin({1920, 1080}, {});
-        card.draw({canvas, layout, show_->theme, *regular_, *bold_}, box);
+        card.draw({canvas, layout, show_->theme, *regular_, *bold_, *text_}, box);
         // The button's disc is centred on the square the scene hit-tests, and fills most of it.
         bool found = false;
         for (const ShapeInstance& s : canvas.list().shapes)
@@ -509,13 +512,13 @@ TEST_F(CountyCardDraw, RealValuesShowNoBadgeAndSwapsDrawBothCounties) {
     const Rect box{100, 100, CountyCard::preferredSize(layout).x, CountyCard::preferredSize(layout).y};
     Canvas canvas;
     canvas.begin({1920, 1080}, {});
-    card.draw({canvas, layout, show_->theme, *regular_, *bold_}, box);
+    card.draw({canvas, layout, show_->theme, *regular_, *bold_, *text_}, box);
     EXPECT_TRUE(containsRun(canvas.list().glyphs, *bold_, glyphsOf(*bold_, U"从江县"))) << "fading out";
     EXPECT_TRUE(containsRun(canvas.list().glyphs, *bold_, glyphsOf(*bold_, U"南明区"))) << "fading in";
     EXPECT_TRUE(containsRun(canvas.list().glyphs, *regular_, glyphsOf(*regular_, U"非贫困县")));
     run(card, 30);
     canvas.begin({1920, 1080}, {});
-    card.draw({canvas, layout, show_->theme, *regular_, *bold_}, box);
+    card.draw({canvas, layout, show_->theme, *regular_, *bold_, *text_}, box);
     EXPECT_FALSE(containsRun(canvas.list().glyphs, *bold_, glyphsOf(*bold_, U"从江县")));
 }
 

@@ -244,8 +244,10 @@ protected:
         show_ = new ShowFile();
         regular_ = new Font(Font::find(show_->theme.font, true));
         bold_ = new Font(Font::find(show_->theme.fontBold, true));
+        text_ = new Translator(*show_);
     }
     static void TearDownTestSuite() {
+        delete text_;
         delete bold_;
         delete regular_;
         delete show_;
@@ -253,6 +255,7 @@ protected:
     static inline ShowFile* show_ = nullptr;
     static inline Font* regular_ = nullptr;
     static inline Font* bold_ = nullptr;
+    static inline Translator* text_ = nullptr;
 };
 
 // Text runs: glyphs drawn one after another on the same baseline at the same size, left to right.
@@ -298,7 +301,7 @@ TEST_F(HistoryDrawTest, StaysInsideTheBoxAtEverySize) {
             for (const Rect& box : boxes) {
                 Canvas canvas;
                 canvas.begin(size, {});
-                const WidgetFrame frame{canvas, layout, show_->theme, *regular_, *bold_};
+                const WidgetFrame frame{canvas, layout, show_->theme, *regular_, *bold_, *text_};
                 s.draw(frame, box);
                 const std::string where = std::to_string(size.x) + "x" + std::to_string(size.y) + " box " +
                                           std::to_string(box.w) + "x" + std::to_string(box.h) + " year " +

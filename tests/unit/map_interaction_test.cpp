@@ -132,7 +132,7 @@ TEST_F(MapInteractionTest, TappingABarHighlightsItsCountyEverywhere) {
     auto& bars = dynamic_cast<BarChart&>(const_cast<WidgetBinding*>(top10)->widget());
     const std::string first = bars.rankedIds().at(0);
     const Rect box = *layout.find("right1");
-    const WidgetFrame frame{canvas, layout, f.show.theme, f.regular, f.bold};
+    const WidgetFrame frame{canvas, layout, f.show.theme, f.regular, f.bold, f.services.text};
     std::optional<glm::vec2> onFirst;
     for (float y = box.y; y < box.y + box.h && !onFirst; y += 2)
         if (bars.itemAt(frame, box, {box.center().x, y}) == first) onFirst = glm::vec2{box.center().x, y};

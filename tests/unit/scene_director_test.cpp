@@ -75,7 +75,8 @@ protected:
     static inline Font* bold_ = nullptr;
     TempDir dir_{"scene-director"};
     ShowFile show_;
-    SceneServices services_{show_, *regular_, *bold_};
+    Translator text_{show_};
+    SceneServices services_{show_, *regular_, *bold_, text_};
     FrameTime time_;
     Snapshot feed_;
 };

@@ -216,8 +216,10 @@ protected:
         show_ = new ShowFile();
         regular_ = new Font(Font::find(show_->theme.font, true));
         bold_ = new Font(Font::find(show_->theme.fontBold, true));
+        text_ = new Translator(*show_);
     }
     static void TearDownTestSuite() {
+        delete text_;
         delete bold_;
         delete regular_;
         delete show_;
@@ -225,6 +227,7 @@ protected:
     static inline ShowFile* show_ = nullptr;
     static inline Font* regular_ = nullptr;
     static inline Font* bold_ = nullptr;
+    static inline Translator* text_ = nullptr;
 };
 
 std::vector<std::unique_ptr<Widget>> makeWidgets() {
@@ -273,7 +276,7 @@ TEST_F(WidgetDrawTest, TextStaysInsideTheBoxAtEverySize) {
             const Rect box{layout.px(40), layout.px(40), static_cast<float>(size.x) / 3, static_cast<float>(size.y) / 2};
             Canvas canvas;
             canvas.begin(size, {});
-            const WidgetFrame frame{canvas, layout, show_->theme, *regular_, *bold_};
+            const WidgetFrame frame{canvas, layout, show_->theme, *regular_, *bold_, *text_};
             widgets[i]->draw(frame, box);
             const auto& glyphs = canvas.list().glyphs;
             ASSERT_FALSE(glyphs.empty()) << "widget " << i;

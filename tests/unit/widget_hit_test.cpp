@@ -70,16 +70,18 @@ protected:
         show_ = new ShowFile();
         regular_ = new Font(Font::find(show_->theme.font, true));
         bold_ = new Font(Font::find(show_->theme.fontBold, true));
+        text_ = new Translator(*show_);
         layout_ = new Layout(*show_, kOutput);
     }
     static void TearDownTestSuite() {
         delete layout_;
+        delete text_;
         delete bold_;
         delete regular_;
         delete show_;
     }
 
-    static WidgetFrame frameOn(Canvas& canvas) { return {canvas, *layout_, show_->theme, *regular_, *bold_}; }
+    static WidgetFrame frameOn(Canvas& canvas) { return {canvas, *layout_, show_->theme, *regular_, *bold_, *text_}; }
     static DrawList drawn(const Widget& w, const Rect& box) {
         Canvas canvas;
         canvas.begin(kOutput, {0, 0, 0, 1});
@@ -120,6 +122,7 @@ protected:
     static inline ShowFile* show_ = nullptr;
     static inline Font* regular_ = nullptr;
     static inline Font* bold_ = nullptr;
+    static inline Translator* text_ = nullptr;
     static inline Layout* layout_ = nullptr;
 };
 
