@@ -193,10 +193,13 @@ MapSceneSpec readMapScene(const JsonNode& scene) {
 
 SceneSpec readScene(const JsonNode& node) {
     node.rejectUnknownKeys({"id", "type", "title", "subtitle", "region", "source", "geo", "facts", "layers", "legend",
-                            "notice", "widgets"});
+                            "notice", "widgets", "timeline", "credits"});
     SceneSpec scene;
     scene.id = readId(node.child("id"), true);
-    scene.type = node.choice("type", {"map", "dashboard"});
+    scene.type = node.choice("type", {"map", "dashboard", "timeline", "credits"});
+    for (const char* own : {"timeline", "credits"})
+        if (node.has(own) && scene.type != own)
+            node.child(own).fail(std::string("only scenes of type \"") + own + "\" have \"" + own + "\"");
     if (scene.type == "dashboard")
         for (const JsonNode& widget : node.child("widgets").items(1, 32)) scene.widgets.push_back(readWidget(widget));
     else if (node.has("widgets"))
@@ -205,7 +208,17 @@ SceneSpec readScene(const JsonNode& node) {
     scene.subtitle = readTextOr(node, "subtitle");
     scene.region = node.stringOr("region", "");
     scene.source = readTextOr(node, "source");
+    if (scene.type == "credits") {  // no map: a page of text
+        for (const char* mapKey : {"geo", "facts", "layers", "legend", "notice"})
+            if (node.has(mapKey)) node.child(mapKey).fail("a credits scene has no map (put a notice in a section's \"note\")");
+        scene.credits = readCredits(node.child("credits"));
+        return scene;
+    }
     scene.map = readMapScene(node);
+    if (scene.type == "timeline") {
+        scene.timeline = readTimeline(node.child("timeline"));
+        checkTimelineMap(node, *scene.map);
+    }
     return scene;
 }
 
@@ -276,6 +289,10 @@ void checkReferences(const JsonNode& root, ShowFile& show) {
             auto widgets = scenes[i].child("widgets").items(1, 32);
             for (std::size_t w = 0; w < scene.widgets.size(); ++w)
                 checkRegionName(widgets[w].child("region"), scene.widgets[w].region, show);
+        }
+        if (scene.timeline) {
+            checkRegionName(scenes[i].child("timeline").child("chart"), scene.timeline->chartRegion, show);
+            checkRegionName(scenes[i].child("timeline").child("panel"), scene.timeline->panelRegion, show);
         }
     }
 

@@ -172,15 +172,54 @@ struct WidgetSpec {
     double secondsPerYear = 1.6;      // history
 };
 
+// A "timeline" scene (docs/show-file.md, "Timeline"): the poverty history 2012→2020 on the map and
+// in a chart under one playhead. The map's exit_year choropleth gives the batch colours.
+struct TimelineSpec {
+    std::string population, batches;  // facts files (paths relative to the show)
+    int firstYear = 2012, lastYear = 2020;
+    double secondsPerYear = 2.0;  // playback speed
+    double holdSeconds = 5;       // pause at the last year before it starts again
+    Color poorColor;              // counties still on the poverty-county list
+    std::string chartRegion, panelRegion;  // layout regions of the chart and of the year panel
+    std::string chartTitle;
+    std::string unit;  // of the population figures, e.g. "万人"
+};
+
+// An entry of a credits section: a data set, font, program or model and its licence.
+struct CreditItem {
+    std::string name;     // as the work is called (a proper name stays as written)
+    std::string by;       // author or holder (the attribution CC BY asks for); may be empty
+    std::string detail;   // what it is, where the show uses it; may be empty
+    std::string licence;  // may be empty
+    std::string url;      // may be empty
+};
+
+struct CreditSection {
+    std::string title;
+    std::string note;     // a highlighted paragraph under the title (a licence notice); may be empty
+    std::string sources;  // a sources.csv (path relative to the show) listed row by row; empty: items
+    std::vector<CreditItem> items;
+    std::string empty;    // shown when a section has no items (models the VR tour will add)
+};
+
+// A "credits" scene (docs/show-file.md, "Credits"): sections laid out in columns, paged when they
+// do not fit the output.
+struct CreditsSpec {
+    std::vector<CreditSection> sections;
+    double pageSeconds = 15;  // time per page when the credits take several
+};
+
 struct SceneSpec {
     std::string id;
-    std::string type;  // "map" or "dashboard"
+    std::string type;  // "map", "dashboard", "timeline", "credits", ...
     std::string title;
     std::string subtitle;  // may be empty
     std::string region;    // names a LayoutRegion; empty: the whole output
     std::string source;    // data-source footer line; may be empty
     std::optional<MapSceneSpec> map;  // set for "map" and "dashboard"
     std::vector<WidgetSpec> widgets;  // "dashboard"
+    std::optional<TimelineSpec> timeline;  // "timeline" (which also has a map)
+    std::optional<CreditsSpec> credits;    // "credits" (no map)
 };
 
 // One data source of the show (see docs/feed-format.md). `url` is "simulator", "file:PATH"

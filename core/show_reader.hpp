@@ -23,5 +23,9 @@ MapLevel readLevel(const JsonNode& layer);
 std::string readFeedMetric(const JsonNode& node);               // one of core/metric_catalog.hpp
 std::vector<std::string> readEventKinds(const JsonNode& node);  // 1 to 8 known event kinds
 WidgetSpec readWidget(const JsonNode& node);                     // show_dashboard.cpp
+TimelineSpec readTimeline(const JsonNode& node);                 // show_story.cpp
+// Fails on `scene` unless its map has a choropleth of metric "exit_year" (the batch colours).
+void checkTimelineMap(const JsonNode& scene, const MapSceneSpec& map);
+CreditsSpec readCredits(const JsonNode& node);                   // show_story.cpp
 
 }  // namespace exhibit::show_detail

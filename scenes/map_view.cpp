@@ -348,6 +348,7 @@ void MapView::drawClipped(Canvas& canvas) const {
         if (std::holds_alternative<ChoroplethLayer>(spec_.layers[i]))
             for (const auto& county : countyFills_) {
                 Color tint = county.shown;
+                if (auto o = colorOverrides_.find(county.adcode); o != colorOverrides_.end()) tint = o->second;
                 if (!focused_.empty() && county.prefecture != focused_) tint.a *= 1.0f - 0.7f * focusDim_;
                 if (county.adcode == highlighted_) tint = mix(tint, Color{1, 1, 1, 1}, highlightPulse());
                 canvas.mesh(county.fill, t.offset, 1.0f, tint, t.scale);

@@ -19,6 +19,7 @@
 // focus, pan and zoom).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -66,6 +67,10 @@ public:
     // Emphasises one county (its fill pulses, a ring marks it) until another one or "" is set.
     void highlightCounty(const std::string& adcode);
     const std::string& highlightedCounty() const { return highlighted_; }
+    // Shows a county in `color` instead of its choropleth colour, until clearCountyColors(): for a
+    // scene that animates the map itself (the timeline recolouring it year by year).
+    void setCountyColor(const std::string& adcode, Color color) { colorOverrides_[adcode] = color; }
+    void clearCountyColors() { colorOverrides_.clear(); }
     // Where a county's label point is on screen now; nullopt for an unknown county.
     std::optional<glm::vec2> countyAnchor(const std::string& adcode) const;
     const GeoFeature* county(const std::string& adcode) const;
@@ -136,6 +141,7 @@ private:
     std::optional<LiveRange> liveRange_;
     double time_ = 0;
     std::vector<PlacedLabel> labels_;
+    std::map<std::string, Color, std::less<>> colorOverrides_;
 };
 
 }  // namespace exhibit

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Renders every scene of a show headless, in Chinese and English, with a fixed clock and seed, for
+# the README's gallery: 1920x1080 frames into build/gallery/ (not committed) and half-size
+# 960x540 copies into docs/images/gallery/<scene>-<lang>.png (committed: small). Prints each file.
+#
+#   scripts/gallery.sh                        # every scene of the bundled show, zh and en
+#   scripts/gallery.sh timeline credits       # only these scenes
+#   EXHIBIT=build/release/bin/exhibit SHOW=path/show.json scripts/gallery.sh
+#
+# Each frame is the state after 20 s of show time at 60 fps (--fixed-dt 16.667), simulator seed 7:
+# the same build renders the same images. Needs a built exhibit (default build/dev/bin/exhibit)
+# and python3 (for the downscale, scripts/png_downscale.py).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+exe=${EXHIBIT:-build/dev/bin/exhibit}
+show_args=()
+if [ -n "${SHOW:-}" ]; then show_args=(--show "$SHOW"); fi
+full=${GALLERY_FULL:-build/gallery}
+thumbs=${GALLERY_OUT:-docs/images/gallery}
+if [ ! -x "$exe" ]; then
+  echo "gallery: no exhibit binary at $exe (build it, or set EXHIBIT=...)" >&2
+  exit 1
+fi
+if [ $# -gt 0 ]; then
+  scenes=("$@")
+else
+  mapfile -t scenes < <("$exe" "${show_args[@]}" --list-scenes | awk '{print $1}')
+fi
+if [ ${#scenes[@]} -eq 0 ]; then
+  echo "gallery: the show lists no scenes" >&2
+  exit 1
+fi
+mkdir -p "$full" "$thumbs"
+for scene in "${scenes[@]}"; do
+  for lang in zh en; do
+    frame="$full/$scene-$lang.png"
+    "$exe" "${show_args[@]}" --headless --fixed-dt 16.667 --seconds 20 --seed 7 --size 1920x1080 \
+      --scene "$scene" --lang "$lang" --screenshot "$frame" --log-level warn
+    /usr/bin/env python3 scripts/png_downscale.py "$frame" "$thumbs/$scene-$lang.png" 2
+    printf '%s  (%s KiB; full size: %s)\n' "$thumbs/$scene-$lang.png" "$(( $(stat -c %s "$thumbs/$scene-$lang.png") / 1024 ))" "$frame"
+  done
+done
