@@ -35,6 +35,7 @@ SceneDirector::SceneDirector(const ShowFile& show, const SceneServices& services
         else
             spdlog::warn("[app.scenes] start scene \"{}\" is unavailable: starting on \"{}\"", startScene, id(current_));
     }
+    setPlaylist({});
 }
 
 bool SceneDirector::load(Slot& slot) {
@@ -104,6 +105,16 @@ void SceneDirector::setPlaylist(const std::vector<std::string>& ids) {
     playlist_.clear();
     for (const auto& id : ids)
         if (const auto index = find(id)) playlist_.push_back(*index);
+    if (!ids.empty()) return;
+    for (const AttractStop& stop : show_.attract)
+        if (const auto index = find(stop.scene)) playlist_.push_back(*index);
+}
+
+int SceneDirector::tourStepsOnCurrent() const {
+    for (const AttractStop& stop : show_.attract)
+        if (stop.scene == current().id() && stop.seconds > 0)
+            return std::max(1, static_cast<int>(std::lround(stop.seconds / show_.touch.attractStepSeconds)));
+    return 0;
 }
 
 std::size_t SceneDirector::nextInPlaylist() const {
@@ -127,7 +138,14 @@ void SceneDirector::startTour() {
 }
 
 void SceneDirector::tourStep() {
-    if (!current().attractStep(tourStep_)) {
+    const int steps = tourStepsOnCurrent();
+    if (steps > 0 && tourStep_ < steps) {
+        // The show says how long this scene stays: after its own steps it holds until then.
+        current().attractStep(tourStep_);
+        ++tourStep_;
+        return;
+    }
+    if (steps > 0 || !current().attractStep(tourStep_)) {
         enter(nextInPlaylist(), "attract");
         tourStep_ = 0;
         current().attractStep(tourStep_);

@@ -59,7 +59,9 @@ public:
     void keyDown(int key) { current().keyDown(key); }
 
     // The scenes attract mode's tour moves through, in order (ids not in the show are skipped);
-    // empty = every scene in show order. Unavailable scenes are skipped as the tour reaches them.
+    // empty = the show's "attract" list, else every scene in show order. Unavailable scenes are
+    // skipped as the tour reaches them. A scene the show gives `seconds` stays that long (its own
+    // tour steps first, then it holds); others stay as long as their own steps last.
     void setPlaylist(const std::vector<std::string>& ids);
     void startTour();  // attract mode began: the current scene from its start, step 0
     void tourStep();   // the next step, or the next playlist scene
@@ -79,6 +81,7 @@ private:
     void enter(std::size_t index, const char* reason);  // an available scene; logs why
     std::size_t nextAvailable(std::size_t from, int direction) const;  // `from` itself when no other is
     std::size_t nextInPlaylist() const;
+    int tourStepsOnCurrent() const;  // attract steps the show gives the current scene; 0 = its own
 
     const ShowFile& show_;
     const SceneServices services_;  // a copy: the scenes keep a reference to it

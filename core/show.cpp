@@ -120,6 +120,62 @@ FlylinesLayer readFlylines(const JsonNode& node) {
     return layer;
 }
 
+// docs/show-file.md, "network": tiers with their key lines, pulses per event kind and route.
+NetworkLayer readNetwork(const JsonNode& node) {
+    node.rejectUnknownKeys({"type", "tiers", "hub", "villages", "color", "pulses", "live", "width", "seconds",
+                            "maxPulses", "maxPartners", "note"});
+    NetworkLayer layer;
+    JsonNode tiers = node.child("tiers");
+    tiers.expectObject();
+    tiers.rejectUnknownKeys({"province", "prefecture", "county", "village", "partner"});
+    if (tiers.size() == 0) tiers.fail("expected at least one tier (province, prefecture, county, village, partner)");
+    layer.province = readTextOr(tiers, "province");
+    layer.prefecture = readTextOr(tiers, "prefecture");
+    layer.county = readTextOr(tiers, "county");
+    layer.village = readTextOr(tiers, "village");
+    layer.partner = readTextOr(tiers, "partner");
+    if (!layer.province.empty()) {
+        auto hub = node.child("hub").items(2, 2);
+        layer.hubLon = hub[0].number(-180, 180);
+        layer.hubLat = hub[1].number(-85, 85);
+    } else if (node.has("hub")) {
+        node.child("hub").fail("hub places the province tier: add tiers.province or remove hub");
+    }
+    if (node.has("villages") && layer.village.empty()) node.child("villages").fail("villages needs tiers.village");
+    layer.villages = node.integerOr("villages", layer.villages, 1, 8);
+    layer.color = node.color("color");
+    const int regionTiers = !layer.province.empty() + !layer.prefecture.empty() + !layer.county.empty() + !layer.village.empty();
+    for (const JsonNode& p : node.child("pulses").items(1, 8)) {
+        p.rejectUnknownKeys({"event", "route", "color", "label"});
+        NetworkPulse pulse;
+        pulse.event = readEventKind(p.child("event"));
+        const std::string route = p.choice("route", {"up", "down", "fan", "partner"});
+        pulse.route = route == "up" ? PulseRoute::Up : route == "down" ? PulseRoute::Down : route == "fan" ? PulseRoute::Fan : PulseRoute::Partner;
+        if (pulse.route == PulseRoute::Fan && (layer.village.empty() || (layer.county.empty() && layer.prefecture.empty())))
+            p.child("route").fail("route \"fan\" runs from a county to its villages: it needs tiers.village and tiers.county");
+        if (pulse.route == PulseRoute::Partner && (layer.partner.empty() || regionTiers == 0))
+            p.child("route").fail("route \"partner\" links partners to counties: it needs tiers.partner and a region tier");
+        if ((pulse.route == PulseRoute::Up || pulse.route == PulseRoute::Down) && regionTiers < 2)
+            p.child("route").fail("route \"" + route + "\" travels between levels: it needs at least two of tiers.province, "
+                                  "prefecture, county and village");
+        pulse.color = p.color("color");
+        pulse.label = readTextOr(p, "label");
+        layer.pulses.push_back(std::move(pulse));
+    }
+    if (auto live = node.optionalChild("live")) {
+        live->rejectUnknownKeys({"metric", "color", "label"});
+        if (layer.village.empty() || layer.county.empty())
+            live->fail("live lights links from counties to their villages: it needs tiers.county and tiers.village");
+        layer.live = NetworkLive{readFeedMetric(live->child("metric")), live->color("color"), readTextOr(*live, "label")};
+    }
+    layer.width = static_cast<float>(node.numberOr("width", layer.width, 0.2, 20));
+    layer.seconds = static_cast<float>(node.numberOr("seconds", layer.seconds, 0.2, 20));
+    layer.maxPulses = node.integerOr("maxPulses", layer.maxPulses, 1, 2000);
+    layer.maxPartners = node.integerOr("maxPartners", layer.maxPartners, 1, 64);
+    layer.note = readTextOr(node, "note");
+    return layer;
+}
+
 BordersLayer readBorders(const JsonNode& node) {
     node.rejectUnknownKeys({"type", "level", "color", "width"});
     BordersLayer layer;
@@ -157,14 +213,17 @@ MapLayer readLayer(const JsonNode& node) {
         // A misspelt "type" is better reported as such than as a missing field.
         node.rejectUnknownKeys({"type", "metric", "classes", "ramp", "scale", "otherColor", "otherLabel", "level",
                                 "color", "width", "glow", "glowWidth", "size", "outline", "bold", "minRadius",
-                                "maxRadius", "period", "rings", "events", "bend", "seconds", "maxLines", "labels"});
+                                "maxRadius", "period", "rings", "events", "bend", "seconds", "maxLines", "labels", "tiers",
+                                "hub", "villages", "pulses", "live", "maxPulses", "maxPartners", "note"});
     }
-    std::string type = node.choice("type", {"choropleth", "borders", "outline", "labels", "ripples", "flylines"});
+    std::string type =
+        node.choice("type", {"choropleth", "borders", "outline", "labels", "ripples", "flylines", "network"});
     if (type == "choropleth") return readChoropleth(node);
     if (type == "borders") return readBorders(node);
     if (type == "outline") return readOutline(node);
     if (type == "ripples") return readRipples(node);
     if (type == "flylines") return readFlylines(node);
+    if (type == "network") return readNetwork(node);
     return readLabels(node);
 }
 
@@ -331,18 +390,37 @@ TouchSpec readTouch(const JsonNode& node) {
     return t;
 }
 
-std::map<std::string, std::string, std::less<>> readTranslations(const JsonNode& node) {
-    node.rejectUnknownKeys({"en"});
-    std::map<std::string, std::string, std::less<>> english;
+void readTranslations(const JsonNode& node, ShowFile& show) {
+    node.rejectUnknownKeys({"en", "placeNames"});
+    if (auto places = node.optionalChild("placeNames")) show.englishPlaceNames = readRelativePath(*places);
     auto en = node.optionalChild("en");
-    if (!en) return english;
+    if (!en) return;
     en->expectObject();
     if (en->size() > 4000) en->fail("expected at most 4000 translations, got " + std::to_string(en->size()));
     for (const auto& [chinese, value] : en->members()) {
         if (chinese.find_first_not_of(" \t\r\n") == std::string::npos) value.fail("the text to translate is blank");
-        english[chinese] = readText(value);
+        show.english[chinese] = readText(value);
     }
-    return english;
+}
+
+std::vector<AttractStop> readAttract(const JsonNode& node, const ShowFile& show) {
+    std::vector<AttractStop> stops;
+    for (const JsonNode& item : node.items(1, 64)) {
+        item.rejectUnknownKeys({"scene", "seconds"});
+        AttractStop stop;
+        stop.scene = item.string("scene");
+        if (!show.findScene(stop.scene)) {
+            std::vector<std::string_view> ids;
+            for (const SceneSpec& s : show.scenes) ids.push_back(s.id);
+            std::string message = "no scene with id " + quoteForMessage(stop.scene);
+            if (auto suggestion = closestMatch(stop.scene, ids); !suggestion.empty())
+                message += " (did you mean " + quoteForMessage(suggestion) + "?)";
+            item.child("scene").fail(message);
+        }
+        stop.seconds = item.numberOr("seconds", 0, 0, 3600);
+        stops.push_back(stop);
+    }
+    return stops;
 }
 
 ShowFile readShow(const JsonNode& root) {
@@ -356,7 +434,7 @@ ShowFile readShow(const JsonNode& root) {
                      std::to_string(showFormatVersion) + ")");
     }
     root.rejectUnknownKeys({"format", "version", "name", "title", "theme", "layout", "startScene", "scenes", "feeds",
-                            "touch", "translations"});
+                            "touch", "translations", "attract"});
 
     ShowFile show;
     show.name = readId(root.child("name"), false);
@@ -369,7 +447,8 @@ ShowFile readShow(const JsonNode& root) {
     else
         show.feeds.push_back(FeedSpec{});
     if (auto touch = root.optionalChild("touch")) show.touch = readTouch(*touch);
-    if (auto translations = root.optionalChild("translations")) show.english = readTranslations(*translations);
+    if (auto translations = root.optionalChild("translations")) readTranslations(*translations, show);
+    if (auto attract = root.optionalChild("attract")) show.attract = readAttract(*attract, show);
     checkReferences(root, show);
     return show;
 }

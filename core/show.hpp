@@ -113,7 +113,43 @@ struct FlylinesLayer {
     bool labels = true;      // destination names at the arc ends
 };
 
-using MapLayer = std::variant<ChoroplethLayer, BordersLayer, OutlineLayer, LabelsLayer, RipplesLayer, FlylinesLayer>;
+enum class PulseRoute { Up, Down, Fan, Partner };
+
+// One event kind a network layer animates, and how its pulses travel (scenes/map_network.hpp).
+struct NetworkPulse {
+    std::string event;  // a known event kind
+    PulseRoute route = PulseRoute::Up;
+    Color color;
+    std::string label;  // its line in the map's key; may be empty
+};
+
+// Links lit per county now, from a feed metric (e.g. classes under way: how many village links).
+struct NetworkLive {
+    std::string metric;
+    Color color;
+    std::string label;  // its line in the key; may be empty
+};
+
+// A service network over the map: the province's hub, prefecture and county label points,
+// schematic village points per county and partners named by events, with faint edges between
+// levels and pulses travelling along them for feed events (scenes/map_network.hpp).
+struct NetworkLayer {
+    // The tiers drawn, each with its line in the key; an empty label: the tier is not drawn.
+    std::string province, prefecture, county, village, partner;
+    double hubLon = 0, hubLat = 0;  // the province node (with the province tier)
+    int villages = 3;               // schematic points per county (with the village tier)
+    Color color;                    // nodes and edges
+    std::vector<NetworkPulse> pulses;
+    std::optional<NetworkLive> live;
+    float width = 2;         // pulse width, design px
+    float seconds = 1.0f;    // travel time per hop
+    int maxPulses = 120;
+    int maxPartners = 24;
+    std::string note;  // under the key, e.g. that village positions are schematic; may be empty
+};
+
+using MapLayer = std::variant<ChoroplethLayer, BordersLayer, OutlineLayer, LabelsLayer, RipplesLayer, FlylinesLayer,
+                              NetworkLayer>;
 
 // Paths are as written in the show file, relative to its folder; use ShowFile::resolve.
 struct MapGeoPaths {
@@ -137,7 +173,7 @@ struct MapSceneSpec {
     std::string notice;  // map-data licence notice line; may be empty
 };
 
-enum class WidgetKind { Kpi, Line, Bar, Donut, Ticker, History };
+enum class WidgetKind { Kpi, Line, Bar, Donut, Ticker, History, Flow, List, Trace, Progress };
 enum class GroupBy { County, Prefecture };
 enum class LineMode { Value, PerMinute };
 
@@ -146,6 +182,32 @@ struct DonutPart {
     std::string label;
     std::string metric;
     std::string adcode;
+};
+
+// One stage of a "flow" widget: its throughput per minute comes from a counter metric of a region.
+struct FlowStage {
+    std::string label;
+    std::string metric;
+    std::string adcode = "520000";
+    std::string unit;  // e.g. "件/分"; may be empty
+};
+
+// One row of a "list" widget (themed sales days): written in the show file, not fed.
+struct ListItem {
+    std::string when;  // "1月", "11.11"
+    std::string title;
+    std::string detail;  // may be empty
+    std::string source;  // a facts source id; empty: an example, marked as such on screen
+};
+
+// One product of a "trace" widget (traceability): illustrative content from the show file.
+struct TraceItem {
+    std::string id;      // a key (letters first, never an adcode)
+    std::string name;
+    std::string origin;  // county adcode
+    std::string base;
+    std::vector<std::string> certifications;
+    std::vector<std::string> route;  // 2 to 6 stages
 };
 
 // A chart on a dashboard, bound to the feed (or, for "history", to the facts). One flat record:
@@ -170,6 +232,11 @@ struct WidgetSpec {
     int capacity = 50;                // ticker
     std::string population, batches;  // history: facts files (paths relative to the show)
     double secondsPerYear = 1.6;      // history
+    std::vector<FlowStage> stages;    // flow: 2 to 8
+    std::vector<ListItem> items;      // list
+    std::vector<TraceItem> products;  // trace
+    double secondsPerItem = 8;        // list, trace: how long each row is featured
+    std::string goalMetric;           // progress (with metric = the amount raised, and by)
 };
 
 // A "timeline" scene (docs/show-file.md, "Timeline"): the poverty history 2012→2020 on the map and
@@ -248,6 +315,12 @@ struct TouchSpec {
     float bezelX = 0, bezelY = 0;  // px at the outputs' pixel pitch
 };
 
+// One scene of attract mode's tour. seconds 0: as long as the scene's own tour steps last.
+struct AttractStop {
+    std::string scene;  // names a scene of the show
+    double seconds = 0;
+};
+
 struct LayoutVariant {
     std::string name;
     double minAspect = 0;
@@ -270,6 +343,13 @@ struct ShowFile {
     // show's own text (titles, labels, units, notices), keyed by the Chinese exactly as written.
     // The wall shows a text without an entry as written (scenes/translator.hpp).
     std::map<std::string, std::string, std::less<>> english;
+    // "translations": {"placeNames": "facts/region_names_en.csv"}: English names of the regions
+    // (adcode,name,name_en,short_en), relative to the show folder; empty = none.
+    std::string englishPlaceNames;
+    // "attract": [{"scene": "dashboard", "seconds": 40}, ...]: the scenes attract mode tours, in
+    // order, and how long each stays; empty = every scene in show order, each as long as its own
+    // tour steps last. The operator's playlist, when set, reorders it (scene_director.hpp).
+    std::vector<AttractStop> attract;
 
     const SceneSpec* findScene(std::string_view id) const;
     const LayoutRegion* findRegion(std::string_view name) const;  // in the base layout

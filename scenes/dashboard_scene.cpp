@@ -13,7 +13,8 @@ namespace exhibit {
 DashboardScene::DashboardScene(const SceneSpec& spec, const SceneServices& services)
     : Scene(spec), spec_(spec), services_(services), map_(*spec.map, services), touch_(map_, services, spec.id),
       names_(map_.facts()) {
-    for (const WidgetSpec& w : spec.widgets) widgets_.push_back(bindWidget(w, names_, services.show));
+    for (const WidgetSpec& w : spec.widgets) widgets_.push_back(bindWidget(w, names_, services.show, services.text));
+    chosen_.resize(widgets_.size());
 }
 
 void DashboardScene::update(const FrameTime& time, const Snapshot& feed) {
@@ -21,7 +22,9 @@ void DashboardScene::update(const FrameTime& time, const Snapshot& feed) {
     map_.update(time, feed);
     touch_.update(time, feed);
     for (auto& w : widgets_) {
-        w->widget().setHighlight(map_.highlightedCounty());
+        const std::string& chosen = chosen_[static_cast<std::size_t>(&w - widgets_.data())];
+        w->widget().setHighlight(chosen.empty() ? map_.highlightedCounty() : chosen);
+        w->widget().setLanguage(services_.text.language());
         w->update(time, feed, ages_);
     }
     if (auto range = map_.liveRange())
@@ -43,6 +46,10 @@ void DashboardScene::keyDown(int key) {
 
 namespace {
 constexpr std::string_view kWidgetTarget = "widget:";
+// Keys of counties and prefectures are adcodes; other keys (a traced product) are the widget's own.
+bool isRegionKey(std::string_view key) {
+    return key.size() == 6 && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 }
 
 std::string DashboardScene::hitTarget(glm::vec2 px) const {
@@ -66,7 +73,14 @@ bool DashboardScene::gesture(const Gesture& g) {
     for (const auto& w : widgets_) {
         if (w->spec().region != region) continue;
         const std::string key = w->widget().itemAt(frame, *box, g.pos);
-        if (!key.empty()) touch_.highlightCounty(key);
+        if (key.empty()) continue;
+        std::string& chosen = chosen_[static_cast<std::size_t>(&w - widgets_.data())];
+        if (isRegionKey(key)) {
+            chosen.clear();
+            touch_.highlightCounty(key);
+        } else {
+            chosen = chosen == key ? std::string() : key;  // a second tap lets the widget rotate again
+        }
     }
     return true;
 }
@@ -78,17 +92,15 @@ std::string DashboardScene::feedLine(const Snapshot& feed) const {
     for (const auto& w : widgets_) simulated = simulated || w->widget().badgeState().simulated;
     for (std::size_t i = 0; i < feed.sources.size(); ++i) {
         const auto [state, age] = ages_.source(feed, i);
-        std::string status;
-        switch (state) {
-            case SourceState::Connecting: status = "连接中"; break;
-            case SourceState::Ok: status = "正常"; break;
-            case SourceState::Stale: status = "数据延迟 " + formatAge(age); break;
-            case SourceState::Error: status = "数据中断"; break;
-        }
+        BadgeState badge;
+        badge.state = state;
+        badge.ageSeconds = age;
+        const auto badges = badgeList(badge, services_.text.language());
+        const std::string status = badges.empty() ? services_.text("正常") : badges.front().text;
         line += (line.empty() ? "" : " · ") + feed.sources[i].name + " " + status;
     }
     if (line.empty()) return {};
-    return "实时数据：" + line + (simulated ? "（模拟数据，非真实统计）" : "");
+    return services_.text("实时数据：") + line + (simulated ? services_.text("（模拟数据，非真实统计）") : "");
 }
 
 void DashboardScene::drawMapLegend(Canvas& canvas, const Layout& layout, const Rect& box) const {
@@ -113,7 +125,8 @@ void DashboardScene::drawMapLegend(Canvas& canvas, const Layout& layout, const R
     title.maxLines = 1;
     TextPaint titlePaint;
     titlePaint.color = theme.text;
-    const std::string name = spec_.map->legend && !spec_.map->legend->title.empty() ? spec_.map->legend->title : layer->metric;
+    const std::string name =
+        spec_.map->legend && !spec_.map->legend->title.empty() ? services_.text(spec_.map->legend->title) : layer->metric;
     drawText(canvas, services_.bold, name, title, {box.x + pad, box.y + pad - layout.px(1)}, titlePaint);
 
     const float barY = box.y + pad + badgeH + layout.px(12);
@@ -131,8 +144,9 @@ void DashboardScene::drawMapLegend(Canvas& canvas, const Layout& layout, const R
     TextPaint muted;
     muted.color = theme.textMuted;
     const auto range = map_.liveRange();
-    const std::string lo = range ? formatCompact(range->min) : std::string(kNoValue);
-    const std::string hi = range ? formatCompact(range->max) : std::string(kNoValue);
+    const Language language = services_.text.language();
+    const std::string lo = range ? formatCompact(range->min, 0, 1, language) : std::string(kNoValue);
+    const std::string hi = range ? formatCompact(range->max, 0, 1, language) : std::string(kNoValue);
     drawText(canvas, services_.regular, lo, ends, {box.x + pad, barY + layout.px(14)}, muted);
     ends.align = TextAlign::Right;
     drawText(canvas, services_.regular, hi, ends, {box.x + pad + barW * 0.5f, barY + layout.px(14)}, muted);
@@ -154,7 +168,8 @@ void DashboardScene::draw(Canvas& canvas) {
     for (const auto& w : widgets_)
         if (auto box = layout.find(w->spec().region)) w->widget().draw(frame, *box);
     drawHeader(canvas, services_, layout, spec_.title, spec_.subtitle);
-    const std::string source = feedLine_.empty() ? spec_.source : feedLine_ + (spec_.source.empty() ? "" : "  " + spec_.source);
+    const std::string source =
+        feedLine_.empty() ? services_.text(spec_.source) : feedLine_ + (spec_.source.empty() ? "" : "  " + services_.text(spec_.source));
     drawFooter(canvas, services_, layout, source, spec_.map->notice);
     touch_.draw(canvas, layout);
 }

@@ -108,13 +108,13 @@ void MapFlylines::rebuild() {
         line.duration = spec_.seconds;
         set_->lines.push_back(line);
         if (spec_.labels && !arc.toName.empty())
-            labels_.push_back({(to->clamped ? "→" : "") + arc.toName, to->pos, arc.start + spec_.seconds * 0.7,
+            labels_.push_back({arc.toName, arc.toAdcode, to->clamped, to->pos, arc.start + spec_.seconds * 0.7,
                                arc.start + spec_.seconds + kFadeSeconds});
     }
     ++set_->version;
 }
 
-void MapFlylines::draw(Canvas& canvas, const Font& font, double timeSeconds) const {
+void MapFlylines::draw(Canvas& canvas, const Font& font, const Translator& translator, double timeSeconds) const {
     if (set_->lines.empty()) return;
     FlylineStyle style;
     style.headRadius = widthPx_ * 1.8f;
@@ -123,7 +123,8 @@ void MapFlylines::draw(Canvas& canvas, const Font& font, double timeSeconds) con
     // One label per destination: the newest arc that shows it.
     std::map<std::string, const Label*, std::less<>> shown;
     for (const Label& label : labels_)
-        if (timeSeconds >= label.start && timeSeconds < label.end) shown[label.text] = &label;
+        if (timeSeconds >= label.start && timeSeconds < label.end)
+            shown[(label.clamped ? "→" : "") + translator.place(label.adcode, label.text)] = &label;
     for (const auto& [text, label] : shown) {
         auto it = labelLayouts_.find(text);
         if (it == labelLayouts_.end()) {

@@ -8,7 +8,7 @@
 //   MapFlylines lines(spec, counties, prefectures); // spec: FlylinesLayer; anchors: adcode -> point
 //   lines.layout(projection, area, layout);          // when the map is laid out (moves the anchors)
 //   lines.update(time, feed);                       // launches arcs for events not seen before
-//   lines.draw(canvas, regularFont, time.seconds);
+//   lines.draw(canvas, regularFont, translator, time.seconds);
 //
 // At most spec.maxLines arcs are alive; the oldest go first. Events that arrive together are
 // staggered over a second so a burst flows instead of flashing. The very first events seen (a
@@ -31,6 +31,7 @@
 #include "renderer/font.hpp"
 #include "scenes/layout.hpp"
 #include "scenes/map_ripples.hpp"
+#include "scenes/translator.hpp"
 
 namespace exhibit {
 
@@ -41,7 +42,8 @@ public:
 
     void layout(const MapProjection& projection, const Rect& area, const Layout& layout);
     void update(const FrameTime& time, const Snapshot& feed);
-    void draw(Canvas& canvas, const Font& font, double timeSeconds) const;
+    // Destination names go through `text` (a place of the show, or a city the show translates).
+    void draw(Canvas& canvas, const Font& font, const Translator& text, double timeSeconds) const;
 
     const FlylineSet& lines() const { return *set_; }
     std::uint64_t launched() const { return launched_; }
@@ -79,7 +81,9 @@ private:
     bool simulated_ = false;
     bool dirty_ = true;
     struct Label {
-        std::string text;
+        std::string text;    // the destination as the feed names it ("上海")
+        std::string adcode;  // the destination region inside the show, when it is one
+        bool clamped;        // outside the map: drawn at the edge, after an arrow
         glm::vec2 at;
         double start, end;  // shown while start <= t < end
     };

@@ -175,7 +175,7 @@ void MapInteraction::draw(Canvas& canvas, const Layout& layout) {
         TextStyle style;
         style.sizePx = layout.px(20);
         style.maxLines = 1;
-        const std::string label = "‹ 返回全省";
+        const std::string label = services_.text("‹ 返回全省");
         const TextLayout text = layoutText(services_.bold, label, style);
         backRect_ = {area.x + layout.px(12), area.y + layout.px(12), std::max(h * 2.2f, text.width + h), h};
         canvas.roundedRect(backRect_, h / 2, theme.panel);
@@ -193,7 +193,7 @@ void MapInteraction::draw(Canvas& canvas, const Layout& layout) {
             titlePaint.color = theme.text;
             titlePaint.outline = theme.background;
             titlePaint.outlineWidth = layout.px(3);
-            drawText(canvas, services_.bold, prefecture->name, titleStyle,
+            drawText(canvas, services_.bold, services_.text.place(prefecture->adcode, prefecture->name, false), titleStyle,
                      {backRect_.x + backRect_.w + layout.px(16), backRect_.y + (h - layout.px(36)) / 2}, titlePaint);
         }
     }

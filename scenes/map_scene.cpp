@@ -25,6 +25,8 @@ std::string MapScene::legendSummary() const {
     const auto exits = view_.facts().exitsByYear();
     int total = 0;
     for (const auto& [year, count] : exits) total += count;
+    if (services_.text.english())
+        return "All " + std::to_string(total) + " poverty counties left the list in " + std::to_string(exits.size()) + " batches";
     return std::to_string(total) + " 个贫困县分 " + std::to_string(exits.size()) + " 批全部退出贫困县序列";
 }
 
@@ -34,7 +36,7 @@ MapScene::LegendText MapScene::legendText(const Layout& layout, float innerWidth
     title.sizePx = layout.px(24);
     title.maxWidth = innerWidth;
     title.maxLines = 1;
-    if (map_.legend && !map_.legend->title.empty()) text.title = layoutText(services_.bold, map_.legend->title, title);
+    if (map_.legend && !map_.legend->title.empty()) text.title = layoutText(services_.bold, services_.text(map_.legend->title), title);
     TextStyle summary;
     summary.sizePx = layout.px(16);
     summary.maxWidth = innerWidth;
@@ -94,11 +96,11 @@ void MapScene::drawLegend(Canvas& canvas, const Layout& layout, const Rect& box)
 
     auto row = [&](Color color, const std::string& label, int count, Color countColor) {
         canvas.roundedRect({box.x + pad, y + layout.px(4), swatch, swatch}, layout.px(4), color);
-        drawText(canvas, services_.regular, label, labelStyle, {box.x + pad + swatch + layout.px(12), y - layout.px(1)},
+        drawText(canvas, services_.regular, services_.text(label), labelStyle, {box.x + pad + swatch + layout.px(12), y - layout.px(1)},
                  labelPaint);
         TextPaint countPaint;
         countPaint.color = countColor;
-        drawText(canvas, services_.bold, std::to_string(count) + " 个县", countStyle,
+        drawText(canvas, services_.bold, std::to_string(count) + std::string(services_.text.pick(" 个县", " counties")), countStyle,
                  {box.x + box.w - pad - countStyle.maxWidth, y - layout.px(1)}, countPaint);
         const float barY = y + layout.px(32);
         canvas.roundedRect({box.x + pad, barY, innerW, layout.px(6)}, layout.px(3), theme.text.withAlpha(0.08f));
@@ -151,7 +153,7 @@ void MapScene::drawAnnouncements(Canvas& canvas, const Layout& layout, const Rec
     title.maxLines = 1;
     TextPaint titlePaint;
     titlePaint.color = theme.text;
-    drawText(canvas, services_.bold, "贫困县退出公告", title, {box.x + pad, box.y + pad}, titlePaint);
+    drawText(canvas, services_.bold, services_.text("贫困县退出公告"), title, {box.x + pad, box.y + pad}, titlePaint);
 
     const float lineX = box.x + pad + layout.px(7);
     float y = box.y + pad + layout.px(44);
@@ -171,13 +173,14 @@ void MapScene::drawAnnouncements(Canvas& canvas, const Layout& layout, const Rec
         const auto date = dates.find(c.value);
         TextPaint datePaint;
         datePaint.color = date == dates.end() ? theme.textMuted : theme.text;
-        drawText(canvas, services_.regular, date == dates.end() ? "公告日期待核实" : date->second, dateStyle,
+        drawText(canvas, services_.regular, date == dates.end() ? services_.text("公告日期待核实") : date->second, dateStyle,
                  {lineX + layout.px(22), y}, datePaint);
         const auto count = exits.find(c.value);
         TextPaint countPaint;
         countPaint.color = c.color;
         drawText(canvas, services_.regular,
-                 std::to_string(c.value) + "年度 · " + std::to_string(count == exits.end() ? 0 : count->second) + " 县",
+                 std::to_string(c.value) + std::string(services_.text.pick("年度 · ", " · ")) +
+                     std::to_string(count == exits.end() ? 0 : count->second) + std::string(services_.text.pick(" 县", " counties")),
                  countStyle, {box.x + box.w - pad - countStyle.maxWidth, y}, countPaint);
         y += rowH;
     }

@@ -51,6 +51,8 @@ MapView::MapView(const MapSceneSpec& spec, const SceneServices& services) : spec
         if (const auto* r = std::get_if<RipplesLayer>(&layer)) state.ripples = std::make_unique<MapRipples>(*r, countyAnchors_);
         if (const auto* f = std::get_if<FlylinesLayer>(&layer))
             state.flylines = std::make_unique<MapFlylines>(*f, countyAnchors_, prefectureAnchors_);
+        if (const auto* n = std::get_if<NetworkLayer>(&layer))
+            state.network = std::make_unique<MapNetwork>(*n, counties_, facts_, countyAnchors_, prefectureAnchors_);
         layers_.push_back(std::move(state));
     }
 }
@@ -75,11 +77,13 @@ Color MapView::countyColor(const std::string& adcode) const {
 void MapView::layout(const Layout& layout, const Rect& area, std::span<const Rect> obstacles) {
     margin_ = layout.px(24);
     const bool atRest = !camera_.flying() && camera_.restVersion() != builtRest_;
-    if (!sameRect(area, builtFor_) || atRest) rebuild(layout, area, obstacles);
+    const bool newLanguage = services_.text.language() != builtLanguage_;  // labels are laid out anew
+    builtLanguage_ = services_.text.language();
+    if (!sameRect(area, builtFor_) || atRest || newLanguage) rebuild(layout, area, obstacles);
     transform_ = MapCamera::transform(projection_, currentProjection());
 }
 
-MapProjection MapView::currentProjection() const { return camera_.projection(builtFor_, margin_); }
+MapProjection MapView::currentProjection() const { return camera_.projection(fitFor_, margin_); }
 
 std::string MapView::hitCounty(glm::vec2 screen) const {
     const glm::dvec2 p = currentProjection().toLonLat(screen);
@@ -144,7 +148,10 @@ void MapView::rebuild(const Layout& layout, const Rect& area, std::span<const Re
     builtFor_ = area;
     margin_ = layout.px(24);
     builtRest_ = camera_.restVersion();
-    projection_ = camera_.projection(area, margin_);
+    fitFor_ = area;
+    for (const auto& state : layers_)
+        if (state.network) fitFor_.w = std::max(area.w * 0.5f, fitFor_.w - state.network->reservedRight(layout));
+    projection_ = camera_.projection(fitFor_, margin_);
     auto anchor = [&](const GeoFeature& f) {
         return projection_.toScreen(labelAnchor(f));
     };
@@ -186,10 +193,14 @@ void MapView::rebuild(const Layout& layout, const Rect& area, std::span<const Re
                        [&](const LabelsLayer&) {},
                        [&](const RipplesLayer&) { state.ripples->layout(layout); },
                        [&](const FlylinesLayer&) { state.flylines->layout(projection_, area, layout); },
+                       [&](const NetworkLayer&) { state.network->layout(projection_, area, layout); },
                    },
                    spec_.layers[i]);
     }
-    placeLabels(layout, area, obstacles);
+    std::vector<Rect> keepClear(obstacles.begin(), obstacles.end());
+    for (const auto& state : layers_)
+        if (state.network) keepClear.push_back(state.network->keyBox());
+    placeLabels(layout, area, keepClear);
 }
 
 void MapView::update(const FrameTime& time, const Snapshot& feed) {
@@ -202,6 +213,7 @@ void MapView::update(const FrameTime& time, const Snapshot& feed) {
             updateChoropleth(*c, feed, time.dt);
         if (layers_[i].ripples) layers_[i].ripples->update(feed);
         if (layers_[i].flylines) layers_[i].flylines->update(time, feed);
+        if (layers_[i].network) layers_[i].network->update(time, feed);
     }
 }
 
@@ -261,8 +273,15 @@ bool MapView::liveSimulated() const {
     for (const auto& state : layers_) {
         if (state.ripples && state.ripples->anySimulated()) return true;
         if (state.flylines && state.flylines->anySimulated()) return true;
+        if (state.network && state.network->anySimulated()) return true;
     }
     return false;
+}
+
+const MapNetwork* MapView::network() const {
+    for (const auto& state : layers_)
+        if (state.network) return state.network.get();
+    return nullptr;
 }
 
 const MapFlylines* MapView::flylines() const {
@@ -307,7 +326,7 @@ void MapView::placeLabels(const Layout& layout, const Rect& area, std::span<cons
         }
         for (const GeoFeature* featurePtr : named) {
             const GeoFeature& feature = *featurePtr;
-            TextLayout text = layoutText(font, feature.name, style);
+            TextLayout text = layoutText(font, services_.text.place(feature.adcode, feature.name), style);
             const glm::dvec2 anchor = labelAnchor(feature);
             const auto& b = feature.bounds;
             const float areaPriority = static_cast<float>((b.max.x - b.min.x) * (b.max.y - b.min.y));
@@ -320,7 +339,7 @@ void MapView::placeLabels(const Layout& layout, const Rect& area, std::span<cons
         for (std::size_t i = 0; i < boxes.size(); ++i) {
             if (!boxes[i]) continue;
             const float halo = paint.outlineWidth;
-            labels_.push_back({&font, named[i]->name, std::move(layouts[i]),
+            labels_.push_back({&font, services_.text.place(named[i]->adcode, named[i]->name), std::move(layouts[i]),
                                {boxes[i]->x + halo, boxes[i]->y + halo}, paint, *boxes[i]});
         }
     }
@@ -355,7 +374,8 @@ void MapView::drawClipped(Canvas& canvas) const {
             }
         if (moving) continue;  // live layers and labels wait for the rebuild at rest
         if (state.ripples) state.ripples->draw(canvas, time_);
-        if (state.flylines) state.flylines->draw(canvas, services_.regular, time_);
+        if (state.flylines) state.flylines->draw(canvas, services_.regular, services_.text, time_);
+        if (state.network) state.network->draw(canvas, services_, time_);
     }
     if (auto anchor = highlighted_.empty() ? std::nullopt : countyAnchor(highlighted_)) {
         const float phase = static_cast<float>(std::fmod(time_ - highlightSince_, 1.6) / 1.6);

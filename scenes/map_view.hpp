@@ -3,7 +3,7 @@
 // for a rectangle of the output (choropleth, borders, glowing outline), and places prefecture and
 // county labels without overlaps. Rebuilds only when the rectangle changes. Live layers follow the
 // feed: a choropleth of a feed metric (per-county meshes recoloured by a tint each frame, easing to
-// new colours), ripples (map_ripples.hpp) and flylines (map_flylines.hpp).
+// new colours), ripples (map_ripples.hpp), flylines (map_flylines.hpp) and networks (map_network.hpp).
 //
 //   MapView view(spec.map, services);                    // throws ContentError on bad files
 //   view.update(time, feed);                             // live layers; no-op for a static map
@@ -32,6 +32,7 @@
 #include "scenes/layout.hpp"
 #include "scenes/map_camera.hpp"
 #include "scenes/map_flylines.hpp"
+#include "scenes/map_network.hpp"
 #include "scenes/map_ripples.hpp"
 #include "scenes/scene.hpp"
 
@@ -57,6 +58,7 @@ public:
     Color rampColor(double value) const;  // by the feed-metric choropleth and liveRange()
     bool liveSimulated() const;           // any live layer shows simulated values
     const MapFlylines* flylines() const;
+    const MapNetwork* network() const;
 
     // Drill-down. Hits are adcodes, "" for nothing; focusPrefecture("") is focusHome().
     std::string hitCounty(glm::vec2 screen) const;
@@ -108,6 +110,7 @@ private:
         Mesh2DRef glow, main;
         std::unique_ptr<MapRipples> ripples;
         std::unique_ptr<MapFlylines> flylines;
+        std::unique_ptr<MapNetwork> network;
     };
     struct CountyFill {
         std::string adcode, prefecture;
@@ -127,12 +130,14 @@ private:
     CountyFacts facts_;
 
     Rect builtFor_{0, 0, 0, 0};
+    Rect fitFor_{0, 0, 0, 0};  // builtFor_ less what a network layer keeps free for its partners
     MapProjection projection_;
     std::vector<LayerState> layers_;  // parallel to spec_.layers
     MapAnchors countyAnchors_, prefectureAnchors_;
     std::vector<CountyFill> countyFills_;
     MapCamera camera_;
     std::uint64_t builtRest_ = 0;  // camera rest version the meshes were built for
+    Language builtLanguage_ = Language::Zh;  // the language the labels were placed in
     MeshTransform transform_;      // built projection -> current view
     float margin_ = 0;
     std::string focused_, highlighted_;

@@ -23,9 +23,9 @@ void drawStandby(Canvas& canvas, const SceneServices& services, const std::strin
     const float left = centre.x - width / 2;
     drawText(canvas, services.regular, clockText, {layout.px(120), TextAlign::Center, width},
              {left, centre.y - layout.px(170)}, {muted});
-    drawText(canvas, services.regular, services.show.title, {layout.px(40), TextAlign::Center, width, 2},
+    drawText(canvas, services.regular, services.text(services.show.title), {layout.px(40), TextAlign::Center, width, 2},
              {left, centre.y + layout.px(10)}, {theme.text.withAlpha(0.6f)});
-    drawText(canvas, services.regular, "待机中 · Standby", {layout.px(24), TextAlign::Center, width},
+    drawText(canvas, services.regular, services.text("待机中 · Standby"), {layout.px(24), TextAlign::Center, width},
              {left, centre.y + layout.px(80)}, {muted});
 }
 

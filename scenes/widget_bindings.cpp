@@ -10,9 +10,14 @@
 #include "scenes/widgets/bar_chart.hpp"
 #include "scenes/widgets/donut.hpp"
 #include "scenes/widgets/event_ticker.hpp"
+#include "scenes/widgets/flow_chain.hpp"
+#include "scenes/widgets/format.hpp"
 #include "scenes/widgets/history_playback.hpp"
+#include "scenes/widgets/item_list.hpp"
 #include "scenes/widgets/kpi_counter.hpp"
 #include "scenes/widgets/line_chart.hpp"
+#include "scenes/widgets/progress_bars.hpp"
+#include "scenes/widgets/trace_list.hpp"
 
 namespace exhibit {
 
@@ -221,7 +226,7 @@ public:
                 const Grouped g = groupValues(feed, spec_.metric, spec_.by, names_);
                 for (const auto& [adcode, value] : g.values)
                     segments.push_back({names_.shortName(adcode), value, {0, 0, 0, 0},
-                                        g.simulated ? Provenance::Simulated : Provenance::Real});
+                                        g.simulated ? Provenance::Simulated : Provenance::Real, adcode});
                 if (g.newest) newest_ = *g.newest;
             } else {
                 for (const DonutPart& part : spec_.parts) {
@@ -246,7 +251,8 @@ private:
 
 class TickerBinding final : public WidgetBinding {
 public:
-    TickerBinding(const WidgetSpec& spec, const RegionNames& names) : WidgetBinding(spec), names_(names) {
+    TickerBinding(const WidgetSpec& spec, const RegionNames& names, const Translator& text)
+        : WidgetBinding(spec), names_(names), text_(text) {
         ticker_.setTitle(spec.title);
         ticker_.setCapacity(static_cast<std::size_t>(spec.capacity));
     }
@@ -272,20 +278,38 @@ private:
         t.timestamp = e.timestamp;
         t.provenance = e.provenance;
         static constexpr std::pair<std::string_view, std::string_view> kTags[] = {
-            {"order_shipped", "电商"}, {"consultation_referred", "医疗"}, {"class_held", "教育"}, {"livestream_started", "直播"}};
+            {"order_shipped", "电商"}, {"consultation_referred", "医疗"}, {"class_held", "教育"}, {"livestream_started", "直播"},
+            {"consumption_order", "消费"}, {"village_affairs_posted", "村务"}};
         for (std::size_t i = 0; i < std::size(kTags); ++i)
             if (e.kind == kTags[i].first) {
                 t.tag = std::string(kTags[i].second);
                 t.tagColor = seriesColor(i);
             }
         t.text = !e.text.empty() ? e.text : names_.shortName(e.fromAdcode) + (e.toName.empty() ? "" : " → " + e.toName);
+        t.textEn = englishRow(e);
         // Keyed by the origin county, as the county bars are; a prefecture or the province as a
         // whole is no county ("").
         if (!names_.prefectureOf(e.fromAdcode).empty()) t.key = e.fromAdcode;
         return t;
     }
 
+    // The feed's caption is Chinese; the English row is composed from the event's fields.
+    std::string englishRow(const FeedEvent& e) const {
+        const std::string from = text_.placeIn(Language::En, e.fromAdcode, names_.shortName(e.fromAdcode));
+        const std::string to = e.toAdcode.empty() ? text_.in(Language::En, e.toName)
+                                                  : text_.placeIn(Language::En, e.toAdcode, e.toName);
+        const std::string value = formatCompact(e.value, 0, 1, Language::En);
+        if (e.kind == "order_shipped") return from + " → " + to + ": " + value + " parcels";
+        if (e.kind == "consultation_referred") return from + ": consultation referred to " + to;
+        if (e.kind == "class_held") return from + ": online classes, " + value + " attendances";
+        if (e.kind == "livestream_started") return from + ": live stream started";
+        if (e.kind == "consumption_order") return from + " → " + to + ": aid order, " + value + " yuan";
+        if (e.kind == "village_affairs_posted") return from + ": village affairs posted";
+        return from + (to.empty() ? "" : " → " + to) + (e.value != 0 ? ": " + value : "");
+    }
+
     const RegionNames& names_;
+    const Translator& text_;
     EventTicker ticker_;
     std::uint64_t lastSerial_ = 0;
 };
@@ -293,7 +317,7 @@ private:
 // Real facts, not the feed: the years and the exit batches from the show's facts files.
 class HistoryBinding final : public WidgetBinding {
 public:
-    HistoryBinding(const WidgetSpec& spec, const ShowFile& show) : WidgetBinding(spec) {
+    HistoryBinding(const WidgetSpec& spec, const ShowFile& show, const Translator& text) : WidgetBinding(spec) {
         const auto years = parsePovertyYears(readTextFile(show.resolve(spec.population), kMaxFactsBytes),
                                              displayNameOf(show.resolve(spec.population)));
         const auto batches = parseExitBatches(readTextFile(show.resolve(spec.batches), kMaxFactsBytes),
@@ -302,17 +326,23 @@ public:
         for (const PovertyYear& y : years) points.push_back({y.year, y.population10k, y.populationQualifier, Provenance::Real});
         std::vector<HistoryAnnotation> notes;
         for (const PovertyExitBatch& b : batches)
-            notes.push_back({b.exitYear, b.countyCount == 1 && !b.counties.empty()
-                                             ? b.counties.front() + "率先摘帽"
-                                             : std::to_string(b.countyCount) + " 个贫困县摘帽"});
-        std::string sources;
-        for (const std::string& name : shortSourceNames(years)) sources += (sources.empty() ? "" : "、") + name;
+            notes.push_back({b.exitYear,
+                             b.countyCount == 1 && !b.counties.empty() ? b.counties.front() + "率先摘帽"
+                                                                       : std::to_string(b.countyCount) + " 个贫困县摘帽",
+                             b.countyCount == 1 && !b.counties.empty()
+                                 ? text.in(Language::En, b.counties.front()) + " is the first to leave the list"
+                                 : std::to_string(b.countyCount) + " poverty counties leave the list"});
+        std::string sources, sourcesEn;
+        for (const std::string& name : shortSourceNames(years)) {
+            sources += (sources.empty() ? "" : "、") + name;
+            sourcesEn += (sourcesEn.empty() ? "" : ", ") + text.in(Language::En, name);
+        }
         story_.setTitle(spec.title);
         story_.setUnit(spec.unit);
         story_.setPoints(std::move(points));
         story_.setAnnotations(std::move(notes));
         story_.setSecondsPerYear(spec.secondsPerYear);
-        if (!sources.empty()) story_.setFootnote("来源：" + sources);
+        if (!sources.empty()) story_.setFootnote("来源：" + sources, "Sources: " + sourcesEn);
         if (spec.color) story_.setColor(*spec.color);
     }
     Widget& widget() override { return story_; }
@@ -323,16 +353,144 @@ private:
     HistoryPlayback story_;
 };
 
+// Throughput per minute of a counter over its last minute of samples (at least kMinSpan seconds of
+// them); a counter that went down was reset (a new day) and starts again.
+class RatePerMinute {
+public:
+    std::optional<double> add(double timestamp, double value) {
+        if (!recent_.empty() && value < recent_.back().second) recent_.clear();
+        recent_.emplace_back(timestamp, value);
+        while (recent_.size() > 2 && timestamp - recent_[1].first >= 60.0) recent_.pop_front();
+        const double span = timestamp - recent_.front().first;
+        if (span < kMinSpan) return std::nullopt;
+        return (value - recent_.front().second) / span * 60.0;
+    }
+
+private:
+    static constexpr double kMinSpan = 5;
+    std::deque<std::pair<double, double>> recent_;
+};
+
+// The e-commerce chain: each stage's rate per minute from its counter.
+class FlowBinding final : public WidgetBinding {
+public:
+    explicit FlowBinding(const WidgetSpec& spec)
+        : WidgetBinding(spec), rates_(spec.stages.size()), lastTimestamp_(spec.stages.size(), 0.0) {
+        flow_.setTitle(spec.title);
+        flow_.setDecimals(spec.decimals);
+        std::vector<FlowStageInfo> stages;
+        for (const FlowStage& s : spec.stages) stages.push_back({s.label, s.unit});
+        flow_.setStages(std::move(stages));
+    }
+    Widget& widget() override { return flow_; }
+    void update(const FrameTime& time, const Snapshot& feed, const FeedAges& ages) override {
+        const MetricValue* newest = nullptr;
+        for (std::size_t i = 0; i < spec_.stages.size(); ++i) {
+            const MetricValue* v = feed.value(spec_.stages[i].adcode, spec_.stages[i].metric);
+            if (!v) continue;
+            if (!newest || v->timestamp > newest->timestamp) newest = v;
+            if (v->timestamp <= lastTimestamp_[i]) continue;
+            lastTimestamp_[i] = v->timestamp;
+            if (auto rate = rates_[i].add(v->timestamp, v->value)) flow_.setRate(i, *rate, v->provenance);
+        }
+        applyStatus(flow_, newest, feed, ages);
+        flow_.update(time.dt);
+    }
+
+private:
+    FlowChain flow_;
+    std::vector<RatePerMinute> rates_;
+    std::vector<double> lastTimestamp_;
+};
+
+// Rows written in the show file; a row without a source is an example.
+class ListBinding final : public WidgetBinding {
+public:
+    explicit ListBinding(const WidgetSpec& spec) : WidgetBinding(spec) {
+        list_.setTitle(spec.title);
+        std::vector<ListEntry> items;
+        for (const ListItem& item : spec.items) items.push_back({item.when, item.title, item.detail, item.source.empty()});
+        list_.setItems(std::move(items));
+        list_.setSecondsPerItem(spec.secondsPerItem);
+    }
+    Widget& widget() override { return list_; }
+    void update(const FrameTime& time, const Snapshot&, const FeedAges&) override { list_.update(time.dt); }
+
+private:
+    ItemList list_;
+};
+
+// Illustrative trace records from the show file (the widget marks them so).
+class TraceBinding final : public WidgetBinding {
+public:
+    TraceBinding(const WidgetSpec& spec, const RegionNames& names) : WidgetBinding(spec) {
+        trace_.setTitle(spec.title);
+        std::vector<TraceProduct> products;
+        for (const TraceItem& p : spec.products)
+            products.push_back({p.id, p.name, p.origin, names.shortName(p.origin), p.base, p.certifications, p.route});
+        trace_.setProducts(std::move(products));
+        trace_.setSecondsPerItem(spec.secondsPerItem);
+    }
+    Widget& widget() override { return trace_; }
+    void update(const FrameTime& time, const Snapshot&, const FeedAges&) override { trace_.update(time.dt); }
+
+private:
+    TraceList trace_;
+};
+
+// Raised against goal per county or prefecture, from two metrics of the feed.
+class ProgressBinding final : public WidgetBinding {
+public:
+    ProgressBinding(const WidgetSpec& spec, const RegionNames& names) : WidgetBinding(spec), names_(names) {
+        bars_.setTitle(spec.title);
+        bars_.setUnit(spec.unit);
+        bars_.setDecimals(spec.decimals);
+        bars_.setMaxRows(spec.maxBars);
+        if (spec.color) bars_.setColor(*spec.color);
+    }
+    Widget& widget() override { return bars_; }
+    void update(const FrameTime& time, const Snapshot& feed, const FeedAges& ages) override {
+        if (feed.sequence != sequence_) {
+            sequence_ = feed.sequence;
+            const Grouped raised = groupValues(feed, spec_.metric, spec_.by, names_);
+            const Grouped goals = groupValues(feed, spec_.goalMetric, spec_.by, names_);
+            const bool simulated = raised.simulated || goals.simulated;
+            std::vector<ProgressItem> items;
+            for (const auto& [adcode, goal] : goals.values) {
+                auto it = raised.values.find(adcode);
+                if (it == raised.values.end()) continue;
+                items.push_back({adcode, names_.shortName(adcode), it->second, goal,
+                                 simulated ? Provenance::Simulated : Provenance::Real});
+            }
+            if (!items.empty()) bars_.setItems(std::move(items));
+            newest_ = raised.newest ? std::optional(*raised.newest) : std::nullopt;
+        }
+        applyStatus(bars_, newest_ ? &*newest_ : nullptr, feed, ages);
+        bars_.update(time.dt);
+    }
+
+private:
+    const RegionNames& names_;
+    ProgressBars bars_;
+    std::uint64_t sequence_ = ~0ull;
+    std::optional<MetricValue> newest_;
+};
+
 }  // namespace
 
-std::unique_ptr<WidgetBinding> bindWidget(const WidgetSpec& spec, const RegionNames& names, const ShowFile& show) {
+std::unique_ptr<WidgetBinding> bindWidget(const WidgetSpec& spec, const RegionNames& names, const ShowFile& show,
+                                          const Translator& text) {
     switch (spec.kind) {
         case WidgetKind::Kpi: return std::make_unique<KpiBinding>(spec);
         case WidgetKind::Line: return std::make_unique<LineBinding>(spec);
         case WidgetKind::Bar: return std::make_unique<BarBinding>(spec, names);
         case WidgetKind::Donut: return std::make_unique<DonutBinding>(spec, names);
-        case WidgetKind::Ticker: return std::make_unique<TickerBinding>(spec, names);
-        case WidgetKind::History: return std::make_unique<HistoryBinding>(spec, show);
+        case WidgetKind::Ticker: return std::make_unique<TickerBinding>(spec, names, text);
+        case WidgetKind::History: return std::make_unique<HistoryBinding>(spec, show, text);
+        case WidgetKind::Flow: return std::make_unique<FlowBinding>(spec);
+        case WidgetKind::List: return std::make_unique<ListBinding>(spec);
+        case WidgetKind::Trace: return std::make_unique<TraceBinding>(spec, names);
+        case WidgetKind::Progress: return std::make_unique<ProgressBinding>(spec, names);
     }
     return nullptr;
 }

@@ -6,7 +6,7 @@
 // feeds, while the last good values stay on screen. Bars are keyed by their county's or
 // prefecture's adcode and ticker rows by their origin county's (Widget::itemAt, setHighlight).
 //
-//   auto binding = bindWidget(spec, names, show);       // throws ContentError (history facts)
+//   auto binding = bindWidget(spec, names, show, text);  // throws ContentError (history facts)
 //   binding->update(time, feed, ages);                  // each frame, before drawing
 //   binding->widget().draw(frame, layout.find(spec.region).value());
 //
@@ -19,6 +19,7 @@
 #include "core/show.hpp"
 #include "data_feed/snapshot.hpp"
 #include "scenes/region_names.hpp"
+#include "scenes/translator.hpp"
 #include "scenes/widgets/widget.hpp"
 
 namespace exhibit {
@@ -55,6 +56,8 @@ protected:
     const WidgetSpec& spec_;
 };
 
-std::unique_ptr<WidgetBinding> bindWidget(const WidgetSpec& spec, const RegionNames& names, const ShowFile& show);
+// `text` gives ticker rows their English (composed once, shown when the wall speaks English).
+std::unique_ptr<WidgetBinding> bindWidget(const WidgetSpec& spec, const RegionNames& names, const ShowFile& show,
+                                          const Translator& text);
 
 }  // namespace exhibit

@@ -152,11 +152,11 @@ BarChart::HorizontalGeometry BarChart::horizontalGeometry(const WidgetFrame& fra
     float valueW = 0;
     for (const Entry& e : entries_) {
         if (e.rank >= g.rows && e.rankShown >= g.rows) continue;
-        g.labelW = std::max(g.labelW, measureText(frame.regular, e.item.label, g.textSize));
-        valueW = std::max(valueW, measureText(frame.bold, formatCompact(e.item.value, decimals_), g.textSize));
+        g.labelW = std::max(g.labelW, measureText(frame.regular, frame.text.place(e.item.id, e.item.label), g.textSize));
+        valueW = std::max(valueW, measureText(frame.bold, formatCompact(e.item.value, decimals_, 1, frame.text.language()), g.textSize));
     }
     g.labelW = std::min(g.labelW, content.w * 0.3f);
-    const float unitW = unit_.empty() ? 0 : measureText(frame.regular, unit_, g.textSize * 0.8f) + layout.px(4);
+    const float unitW = unit_.empty() ? 0 : measureText(frame.regular, frame.text(unit_), g.textSize * 0.8f) + layout.px(4);
     g.badgeW = std::min(layout.px(34), g.rowH * 0.9f);
     g.labelX = content.x + g.badgeW + layout.px(12);
     g.barX = g.labelX + g.labelW + layout.px(14);
@@ -174,7 +174,7 @@ BarChart::VerticalGeometry BarChart::verticalGeometry(const WidgetFrame& frame, 
     for (const Entry& e : entries_) {
         if (e.leaving) continue;
         ++g.slots;
-        maxChars = std::max(maxChars, decodeUtf8(e.item.label).size());
+        maxChars = std::max(maxChars, decodeUtf8(frame.text.place(e.item.id, e.item.label)).size());
     }
     if (g.slots == 0) return g;
 
@@ -184,8 +184,8 @@ BarChart::VerticalGeometry BarChart::verticalGeometry(const WidgetFrame& frame, 
     g.ticks = niceTicks(0, maxValue, 4);
     g.tickSize = layout.px(14);
     for (double v : g.ticks.values)
-        g.tickW = std::max(g.tickW, measureText(frame.regular, formatCompact(v, g.ticks.decimals), g.tickSize));
-    if (!unit_.empty()) g.tickW = std::max(g.tickW, measureText(frame.regular, unit_, g.tickSize));
+        g.tickW = std::max(g.tickW, measureText(frame.regular, formatCompact(v, g.ticks.decimals, 1, frame.text.language()), g.tickSize));
+    if (!unit_.empty()) g.tickW = std::max(g.tickW, measureText(frame.regular, frame.text(unit_), g.tickSize));
     g.plotX = content.x + g.tickW + layout.px(10);
     g.plotW = content.x + content.w - g.plotX;
     g.slotW = g.plotW / static_cast<float>(g.slots);
@@ -193,11 +193,11 @@ BarChart::VerticalGeometry BarChart::verticalGeometry(const WidgetFrame& frame, 
     // Label mode: horizontal if every label fits its slot, else stacked characters, else sparse.
     g.labelSize = std::min(layout.px(15), std::max(g.slotW * 0.8f, layout.px(9)));
     for (const Entry& e : entries_)
-        if (!e.leaving) g.widest = std::max(g.widest, measureText(frame.regular, e.item.label, layout.px(15)));
+        if (!e.leaving) g.widest = std::max(g.widest, measureText(frame.regular, frame.text.place(e.item.id, e.item.label), layout.px(15)));
     g.labelH = layout.px(26);
     if (g.widest <= g.slotW * 0.92f) {
         g.mode = Mode::Horizontal;
-    } else if (g.slotW >= layout.px(11)) {
+    } else if (g.slotW >= layout.px(11) && !frame.text.english()) {  // Latin names do not stack
         g.mode = Mode::Stacked;
         g.labelH = static_cast<float>(std::min<std::size_t>(maxChars, 5)) * g.labelSize * 1.02f + layout.px(10);
     }
@@ -302,7 +302,7 @@ void BarChart::drawHorizontal(const WidgetFrame& frame, const Rect& content) con
         }
         TextPaint labelPaint;
         labelPaint.color = theme.text.withAlpha(a);
-        const TextLayout label = layoutText(frame.regular, e.item.label, labelStyle);
+        const TextLayout label = layoutText(frame.regular, frame.text.place(e.item.id, e.item.label), labelStyle);
         canvas.text(frame.regular, label, {g.labelX, cy - label.firstBaseline + textSize * 0.36f}, labelPaint);
 
         const Rect track{barX, cy - thick * 0.5f, g.barMaxW, thick};
@@ -324,13 +324,13 @@ void BarChart::drawHorizontal(const WidgetFrame& frame, const Rect& content) con
         }
         TextPaint valuePaint;
         valuePaint.color = (emphasis ? theme.text : mix(theme.text, color_, 0.35f)).withAlpha(a);
-        const TextLayout value = layoutText(frame.bold, formatCompact(e.valueShown, decimals_), valueStyle);
+        const TextLayout value = layoutText(frame.bold, formatCompact(e.valueShown, decimals_, 1, frame.text.language()), valueStyle);
         const float vx = barX + w + layout.px(10);
         canvas.text(frame.bold, value, {vx, cy - value.firstBaseline + textSize * 0.36f}, valuePaint);
         if (!unit_.empty()) {
             TextPaint unitPaint;
             unitPaint.color = theme.textMuted.withAlpha(a);
-            const TextLayout u = layoutText(frame.regular, unit_, unitStyle);
+            const TextLayout u = layoutText(frame.regular, frame.text(unit_), unitStyle);
             canvas.text(frame.regular, u, {vx + value.contentWidth + layout.px(3), cy - u.firstBaseline + textSize * 0.36f},
                         unitPaint);
         }
@@ -363,13 +363,13 @@ void BarChart::drawVertical(const WidgetFrame& frame, const Rect& content) const
         canvas.rect({plotX, std::round(y - hair * 0.5f), plotW, hair}, theme.text.withAlpha(v == 0 ? 0.25f : 0.07f));
         TextPaint paint;
         paint.color = theme.textMuted;
-        const TextLayout t = layoutText(frame.regular, formatCompact(v, ticks.decimals), tickStyle);
+        const TextLayout t = layoutText(frame.regular, formatCompact(v, ticks.decimals, 1, frame.text.language()), tickStyle);
         canvas.text(frame.regular, t, {content.x, y - t.firstBaseline + tickSize * 0.36f}, paint);
     }
     if (!unit_.empty()) {
         TextPaint paint;
         paint.color = theme.textMuted;
-        drawText(canvas, frame.regular, unit_, tickStyle, {content.x, content.y - layout.px(4)}, paint);
+        drawText(canvas, frame.regular, frame.text(unit_), tickStyle, {content.x, content.y - layout.px(4)}, paint);
     }
 
     const float barW = std::max(hair, std::min(slotW * 0.56f, layout.px(30)));
@@ -409,7 +409,7 @@ void BarChart::drawVertical(const WidgetFrame& frame, const Rect& content) const
             }
         }
         // Value on top: where it fits; with many narrow bars only the largest (and the highlighted one).
-        const std::string valueText = formatCompact(e.valueShown, decimals_);
+        const std::string valueText = formatCompact(e.valueShown, decimals_, 1, frame.text.language());
         const float vw = measureText(frame.bold, valueText, valueStyle.sizePx);
         if (vw <= slotW * 1.05f || e.rank == 0 || emphasis) {
             TextPaint paint;
@@ -420,10 +420,10 @@ void BarChart::drawVertical(const WidgetFrame& frame, const Rect& content) const
         }
         // Label.
         if (mode == Mode::Sparse && e.rank % sparseEvery != 0) continue;
-        std::string label = e.item.label;
+        std::string label = frame.text.place(e.item.id, e.item.label);
         if (mode == Mode::Stacked) {
             label.clear();
-            for (char32_t ch : decodeUtf8(e.item.label)) label += (label.empty() ? "" : "\n") + encodeUtf8(ch);
+            for (char32_t ch : decodeUtf8(frame.text.place(e.item.id, e.item.label))) label += (label.empty() ? "" : "\n") + encodeUtf8(ch);
         }
         labelStyle.maxWidth = mode == Mode::Sparse ? sparseW + layout.px(2) : std::max(slotW, labelStyle.sizePx * 1.2f);
         if (mode == Mode::Sparse) canvas.rect({cx - hair * 0.5f, bottom, hair, layout.px(4)}, theme.text.withAlpha(0.3f * a));

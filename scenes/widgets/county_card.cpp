@@ -28,11 +28,12 @@ constexpr RowSpec kRows[] = {
 constexpr std::string_view kSparkMetric = "ecommerce_orders";
 
 // "15分钟", "2小时", "30秒".
-std::string spanLabel(double seconds) {
+std::string spanLabel(double seconds, Language language = Language::Zh) {
+    const bool en = language == Language::En;
     const long s = std::lround(seconds);
-    if (s >= 3600 && s % 3600 == 0) return std::to_string(s / 3600) + "小时";
-    if (s >= 60) return std::to_string(std::lround(seconds / 60)) + "分钟";
-    return std::to_string(s) + "秒";
+    if (s >= 3600 && s % 3600 == 0) return std::to_string(s / 3600) + (en ? " h" : "小时");
+    if (s >= 60) return std::to_string(std::lround(seconds / 60)) + (en ? " min" : "分钟");
+    return std::to_string(s) + (en ? " s" : "秒");
 }
 
 Color faded(Color c, float opacity) { return c.withAlpha(c.a * opacity); }
@@ -187,10 +188,15 @@ void drawSparkline(const WidgetFrame& frame, const Rect& plot, const std::vector
 
 }  // namespace
 
-std::string povertyExitLine(const CountyCardData& data) {
+std::string povertyExitLine(const CountyCardData& data, Language language) {
     if (!data.inFacts) return {};
-    if (!data.wasPoorCounty) return "非贫困县";
-    if (!data.exitYear) return "原贫困县";
+    const bool en = language == Language::En;
+    if (!data.wasPoorCounty) return en ? "Not a poverty county" : "非贫困县";
+    if (!data.exitYear) return en ? "Former poverty county" : "原贫困县";
+    if (en) {
+        std::string line = "Left the poverty list in the " + std::to_string(*data.exitYear) + " batch";
+        return data.exitAnnounced.empty() ? line : line + " (announced " + data.exitAnnounced + ")";
+    }
     std::string line = std::to_string(*data.exitYear) + "年度退出贫困县序列";
     if (!data.exitAnnounced.empty()) line += "（" + data.exitAnnounced + " 公布）";
     return line;
@@ -207,6 +213,7 @@ CountyCardData countyCardData(const std::string& adcode, const CountyFacts& fact
     }
     data.name = fact->name;
     data.prefecture = fact->prefecture;
+    data.prefectureAdcode = fact->prefectureAdcode;
     data.inFacts = true;
     data.wasPoorCounty = fact->povertyCounty;
     data.exitYear = fact->exitYear;
@@ -221,6 +228,7 @@ CountyCardData countyCardData(const std::string& adcode, const CountyFacts& fact
         data.rows.push_back(std::move(row));
     }
     data.sparkTitle = "电商订单 近" + spanLabel(history.spanSeconds());
+    data.sparkTitleEn = "E-commerce orders, last " + spanLabel(history.spanSeconds(), Language::En);
     data.spark = history.series(adcode, kSparkMetric);
     data.sparkProvenance = history.provenance(adcode, kSparkMetric);
     return data;
@@ -343,19 +351,20 @@ void CountyCard::drawBody(const WidgetFrame& frame, const Rect& content, const C
     nameStyle.maxWidth = content.w;
     nameStyle.maxLines = 1;
     nameStyle.lineSpacing = 1.2f;
-    const float natural = measureText(frame.bold, data.name, nameStyle.sizePx);
+    const std::string shownName = frame.text.place(data.adcode, data.name, false);
+    const float natural = measureText(frame.bold, shownName, nameStyle.sizePx);
     if (natural > content.w) nameStyle.sizePx = std::max(layout.px(16), nameStyle.sizePx * content.w / natural);
-    const TextLayout name = layoutText(frame.bold, data.name, nameStyle);
+    const TextLayout name = layoutText(frame.bold, shownName, nameStyle);
     if (y + name.height > bottom) return;
     canvas.text(frame.bold, name, {content.x, y}, paintOf(faded(theme.text, opacity)));
     y += name.height + layout.px(2);
 
     // Prefecture and poverty exit.
     const float metaSize = layout.px(14);
-    y += drawLine(canvas, frame.regular, data.prefecture, metaSize, content.w, {content.x, y}, bottom,
+    y += drawLine(canvas, frame.regular, frame.text.place(data.prefectureAdcode, data.prefecture, false), metaSize, content.w, {content.x, y}, bottom,
                   faded(theme.textMuted, opacity));
     const Color exitColor = data.wasPoorCounty ? theme.accent : theme.textMuted;
-    y += drawLine(canvas, frame.regular, povertyExitLine(data), metaSize, content.w, {content.x, y}, bottom,
+    y += drawLine(canvas, frame.regular, povertyExitLine(data, frame.text.language()), metaSize, content.w, {content.x, y}, bottom,
                   faded(exitColor, opacity));
 
     // The rows on a three-column grid: label above, value and unit below.
@@ -373,9 +382,9 @@ void CountyCard::drawBody(const WidgetFrame& frame, const Rect& content, const C
             const float cy = y + static_cast<float>(i / kColumns) * (cellH + gapY);
             if (cy + cellH > bottom) break;
             used = cy + cellH - y;
-            drawLine(canvas, frame.regular, row.label, labelSize, cellW, {cx, cy}, bottom, faded(theme.textMuted, opacity));
-            const std::string value = row.value ? formatCompact(*row.value) : kNoValue;
-            const std::string unit = row.value ? row.unit : std::string();
+            drawLine(canvas, frame.regular, frame.text(row.label), labelSize, cellW, {cx, cy}, bottom, faded(theme.textMuted, opacity));
+            const std::string value = row.value ? formatCompact(*row.value, 0, 1, frame.text.language()) : kNoValue;
+            const std::string unit = row.value ? frame.text(row.unit) : std::string();
             const float gap = unit.empty() ? 0 : layout.px(3);
             const float valueW = measureText(frame.bold, value, valueSize);
             const float unitW = unit.empty() ? 0 : measureText(frame.regular, unit, unitSize);
@@ -401,7 +410,7 @@ void CountyCard::drawBody(const WidgetFrame& frame, const Rect& content, const C
     // The sparkline under its title, in the height left (at most 80 px).
     if (data.sparkTitle.empty() && data.spark.empty()) return;
     y += layout.px(12);
-    const float title = drawLine(canvas, frame.regular, data.sparkTitle, layout.px(13), content.w, {content.x, y}, bottom,
+    const float title = drawLine(canvas, frame.regular, frame.text.english() ? data.sparkTitleEn : data.sparkTitle, layout.px(13), content.w, {content.x, y}, bottom,
                                  faded(theme.textMuted, opacity));
     y += title + layout.px(4);
     const float plotH = std::min(bottom - y, layout.px(80));

@@ -52,6 +52,7 @@ struct CountyCardData {
     std::string adcode;
     std::string name;        // full name, e.g. 从江县
     std::string prefecture;  // full name of its prefecture, e.g. 黔东南苗族侗族自治州; may be empty
+    std::string prefectureAdcode;
     std::optional<int> exitYear;  // annual batch (assessment year) in which it left the poverty list
     std::string exitAnnounced;    // as written in the facts, e.g. "2020-11-23"; may be empty
     bool wasPoorCounty = false;
@@ -63,14 +64,15 @@ struct CountyCardData {
         Provenance provenance = Provenance::Real;
     };
     std::vector<Row> rows;
-    std::string sparkTitle;
+    std::string sparkTitle, sparkTitleEn;
     std::vector<double> spark;  // oldest first
     Provenance sparkProvenance = Provenance::Real;
 };
 
 // The poverty line of the card: "2020年度退出贫困县序列（2020-11-23 公布）", "原贫困县" (poor county
 // without an exit year), "非贫困县", or "" when the county is not in the facts.
-std::string povertyExitLine(const CountyCardData& data);
+// In English: "Left the poverty list in the 2020 batch (announced 2020-11-23)".
+std::string povertyExitLine(const CountyCardData& data, Language language = Language::Zh);
 
 // The card's content for one region: name and exit from the facts (short name from `names` for a
 // region that is not a county), rows of today's e-commerce orders and sales, active online shops,

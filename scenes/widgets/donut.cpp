@@ -186,10 +186,10 @@ void Donut::draw(const WidgetFrame& frame, const Rect& box) const {
     totalPaint.color = theme.text.withAlpha(opacity);
     totalPaint.shadow = theme.accent.withAlpha(0.4f);
     totalPaint.shadowBlur = layout.px(6);
-    const TextLayout totalText = layoutText(frame.bold, formatCompact(total(), decimals_), totalStyle);
+    const TextLayout totalText = layoutText(frame.bold, formatCompact(total(), decimals_, 1, frame.text.language()), totalStyle);
     TextStyle capStyle = totalStyle;
     capStyle.sizePx = std::min(layout.px(14), inner * 0.22f);
-    const TextLayout cap = layoutText(frame.regular, centerLabel_ + (unit_.empty() ? "" : "（" + unit_ + "）"), capStyle);
+    const TextLayout cap = layoutText(frame.regular, frame.text(centerLabel_) + (unit_.empty() ? "" : frame.text.english() ? " (" + frame.text(unit_) + ")" : "（" + unit_ + "）"), capStyle);
     const float blockH = totalText.height + cap.height;
     canvas.text(frame.bold, totalText, {c.x - totalText.width * 0.5f, c.y - blockH * 0.5f}, totalPaint);
     TextPaint capPaint;
@@ -219,7 +219,7 @@ void Donut::draw(const WidgetFrame& frame, const Rect& box) const {
         canvas.roundedRect({legend.x, cy - layout.px(6), layout.px(12), layout.px(12)}, layout.px(3), col.withAlpha(opacity));
         TextPaint labelPaint;
         labelPaint.color = theme.text;
-        drawText(canvas, frame.regular, entries_[i].segment.label, labelStyle,
+        drawText(canvas, frame.regular, frame.text.place(entries_[i].segment.key, entries_[i].segment.label), labelStyle,
                  {legend.x + layout.px(20), cy - textSize * 0.5f - textSize * 0.125f}, labelPaint);
         TextPaint pctPaint;
         pctPaint.color = col.withAlpha(opacity);
@@ -232,7 +232,7 @@ void Donut::draw(const WidgetFrame& frame, const Rect& box) const {
             TextStyle valueStyle = pctStyle;
             valueStyle.sizePx = layout.px(14);
             valueStyle.maxWidth = legend.w * 0.3f;
-            drawText(canvas, frame.regular, formatCompact(entries_[i].segment.value, decimals_), valueStyle,
+            drawText(canvas, frame.regular, formatCompact(entries_[i].segment.value, decimals_, 1, frame.text.language()), valueStyle,
                      {legend.x + legend.w - layout.px(66) - valueStyle.maxWidth, cy - valueStyle.sizePx * 0.625f}, valuePaint);
         }
         canvas.rect({legend.x, y + rowH - hair, legend.w, hair}, theme.text.withAlpha(0.06f));

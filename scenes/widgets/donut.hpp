@@ -30,6 +30,7 @@ struct DonutSegment {
     double value = 0;
     Color color{0, 0, 0, 0};  // zero alpha: seriesColor(index)
     Provenance provenance = Provenance::Real;
+    std::string key{};  // the adcode when the part is a region (its name is then shown as a place)
 };
 
 class Donut final : public Widget {

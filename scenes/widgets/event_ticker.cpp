@@ -138,7 +138,7 @@ void EventTicker::draw(const WidgetFrame& frame, const Rect& box) const {
             const Color tc = e.tagColor.a > 0 ? e.tagColor : theme.accent;
             TextStyle tagStyle;
             tagStyle.sizePx = layout.px(13);
-            const TextLayout tag = layoutText(frame.regular, e.tag, tagStyle);
+            const TextLayout tag = layoutText(frame.regular, frame.text(e.tag), tagStyle);
             const float tw = tag.contentWidth + layout.px(14), th = layout.px(22);
             const Rect pill{x, cy - th * 0.5f, tw, th};
             canvas.roundedRect(pill, layout.px(4), tc.withAlpha(0.16f * a));
@@ -154,7 +154,7 @@ void EventTicker::draw(const WidgetFrame& frame, const Rect& box) const {
         textStyle.maxWidth = std::max(layout.px(20), content.x + content.w - x);
         TextPaint textPaint;
         textPaint.color = (fromBottom == 0 || emphasis ? theme.text : mix(theme.text, theme.textMuted, 0.35f)).withAlpha(a);
-        const TextLayout text = layoutText(frame.regular, e.text, textStyle);
+        const TextLayout text = layoutText(frame.regular, frame.text.english() && !e.textEn.empty() ? e.textEn : e.text, textStyle);
         canvas.text(frame.regular, text, {x, cy - text.firstBaseline + textSize * 0.36f}, textPaint);
         canvas.rect({content.x, y + rowH - hair, content.w, hair}, theme.text.withAlpha(0.06f * a));
     }

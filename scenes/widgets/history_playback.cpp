@@ -181,9 +181,9 @@ std::string HistoryPlayback::figureText(int year) const {
     return qualifierPrefix(p->qualifier) + numberText(*p->value);
 }
 
-std::string HistoryPlayback::annotationFor(int year) const {
+std::string HistoryPlayback::annotationFor(int year, Language language) const {
     for (const HistoryAnnotation& a : annotations_) {
-        if (a.year == year) return a.text;
+        if (a.year == year) return language == Language::En && !a.textEn.empty() ? a.textEn : a.text;
     }
     return {};
 }
@@ -200,7 +200,8 @@ void HistoryPlayback::draw(const WidgetFrame& frame, const Rect& box) const {
 
     float bottom = content.y + content.h;
     if (!footnote_.empty()) {
-        const TextLayout note = oneLine(frame.regular, footnote_, layout.px(13), content.w);
+        const TextLayout note =
+            oneLine(frame.regular, frame.text.english() && !footnoteEn_.empty() ? footnoteEn_ : footnote_, layout.px(13), content.w);
         textOnBaseline(frame.canvas, frame.regular, note, content.x, bottom - note.height + note.firstBaseline,
                        frame.theme.textMuted.withAlpha(0.85f));
         bottom -= note.height + layout.px(8);
@@ -246,9 +247,11 @@ void HistoryPlayback::drawFigure(const WidgetFrame& frame, const Rect& area, boo
     }
 
     // The figure as prefix, number and unit sharing one baseline, shrunk to the width when needed.
-    const std::string prefix = missing ? "" : qualifierPrefix(point->qualifier);
-    const std::string number = missing ? kMissingFigure : numberText(*point->value);
-    const std::string unit = missing ? "" : unit_;
+    const std::string prefix = missing ? "" : frame.text.english() && point->qualifier == Qualifier::Approximate
+                                                     ? "~"
+                                                     : qualifierPrefix(point->qualifier);
+    const std::string number = missing ? frame.text(kMissingFigure) : numberText(*point->value);
+    const std::string unit = missing ? "" : frame.text(unit_);
     const float numberSize = missing ? figureSize * 0.48f : figureSize;
     const float affixGap = layout.px(6);
     auto figureWidth = [&](float scale) {
@@ -260,8 +263,8 @@ void HistoryPlayback::drawFigure(const WidgetFrame& frame, const Rect& area, boo
     const float maxFigureW = row ? area.w : area.w - layout.px(4);
     const float fit = std::min(1.0f, maxFigureW / std::max(1.0f, figureWidth(1.0f)));
     const TextLayout figure = oneLine(frame.bold, number, numberSize * fit);
-    const TextLayout yearText = oneLine(frame.bold, std::to_string(year) + "年", yearSize);
-    const std::string annotation = annotationFor(year);
+    const TextLayout yearText = oneLine(frame.bold, std::to_string(year) + std::string(frame.text.pick("年", "")), yearSize);
+    const std::string annotation = annotationFor(year, frame.text.language());
 
     float figureBaseline = 0;
     float annotationTop = 0;
@@ -338,7 +341,7 @@ void HistoryPlayback::drawChart(const WidgetFrame& frame, const Rect& area) cons
     const AxisTicks ticks = niceTicks(0, maxValue > 0 ? maxValue : 1, 4);
     const float tickSize = layout.px(13);
     float tickW = measureText(frame.regular, unit_, tickSize);
-    for (double v : ticks.values) tickW = std::max(tickW, measureText(frame.regular, formatCompact(v, ticks.decimals), tickSize));
+    for (double v : ticks.values) tickW = std::max(tickW, measureText(frame.regular, formatCompact(v, ticks.decimals, 1, frame.text.language()), tickSize));
     const float gutter = std::max(buttonD, tickW) + layout.px(12);
     const float plotX = area.x + gutter;
     const float plotW = area.x + area.w - plotX;
@@ -370,12 +373,12 @@ void HistoryPlayback::drawChart(const WidgetFrame& frame, const Rect& area) cons
             canvas.rect({plotX, std::round(y - hair * 0.5f), plotW, hair}, theme.text.withAlpha(v == 0 ? 0.25f : 0.07f));
             if (lastLabelY - y < tickSize * 1.4f) continue;
             lastLabelY = y;
-            const TextLayout t = oneLine(frame.regular, formatCompact(v, ticks.decimals), tickSize, gutter - layout.px(10),
+            const TextLayout t = oneLine(frame.regular, formatCompact(v, ticks.decimals, 1, frame.text.language()), tickSize, gutter - layout.px(10),
                                          TextAlign::Right);
             textOnBaseline(canvas, frame.regular, t, area.x, y + tickSize * 0.36f, theme.textMuted);
         }
         if (!unit_.empty()) {
-            const TextLayout t = oneLine(frame.regular, unit_, tickSize, gutter - layout.px(10), TextAlign::Right);
+            const TextLayout t = oneLine(frame.regular, frame.text(unit_), tickSize, gutter - layout.px(10), TextAlign::Right);
             textOnBaseline(canvas, frame.regular, t, area.x, area.y + t.firstBaseline, theme.textMuted);
         }
 
@@ -402,7 +405,7 @@ void HistoryPlayback::drawChart(const WidgetFrame& frame, const Rect& area) cons
                 dashedLine(canvas, {gap.x, gap.y}, {gap.x, plotBottom}, hair, layout.px(4), theme.textMuted.withAlpha(0.3f * opacity));
                 dashedLine(canvas, {gap.x + gap.w, gap.y}, {gap.x + gap.w, plotBottom}, hair, layout.px(4),
                            theme.textMuted.withAlpha(0.3f * opacity));
-                label = "无数据";
+                label = frame.text("无数据");
                 labelBottom = plotBottom - layout.px(6);
             } else {
                 const float value = static_cast<float>(std::max(0.0, *p->value));

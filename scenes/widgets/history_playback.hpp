@@ -55,6 +55,7 @@ struct HistoryPoint {
 struct HistoryAnnotation {
     int year = 0;
     std::string text;
+    std::string textEn{};  // shown when the wall speaks English; "" = `text`
 };
 
 class HistoryPlayback final : public Widget {
@@ -65,7 +66,11 @@ public:
     void setAnnotations(std::vector<HistoryAnnotation> annotations);  // one per year, the first wins
     void setUnit(std::string unit) { unit_ = std::move(unit); }
     void setDecimals(int decimals) { decimals_ = decimals; }  // -1 (default): as many as needed, up to 2
-    void setFootnote(std::string footnote) { footnote_ = std::move(footnote); }  // one line, e.g. "来源：…"
+    // One line, e.g. "来源：…", and its English ("" = the same in both).
+    void setFootnote(std::string footnote, std::string english = {}) {
+        footnote_ = std::move(footnote);
+        footnoteEn_ = std::move(english);
+    }
     void setColor(Color color) { color_ = color; }
     void setSecondsPerYear(double seconds);  // > 0
     void setHoldSeconds(double seconds);     // >= 0: the pause at the last year before looping
@@ -91,7 +96,7 @@ public:
     // The big figure without the unit: "923", "372.2", "约500", "<8"; "无可靠数据" when missing.
     std::string figureText(int year) const;
     // The annotation of a year, "" when there is none.
-    std::string annotationFor(int year) const;
+    std::string annotationFor(int year, Language language = Language::Zh) const;
 
     void update(double dtSeconds) override;
     void draw(const WidgetFrame& frame, const Rect& box) const override;
@@ -115,7 +120,7 @@ private:
     double sinceYearChange_ = 1e9;  // seconds since the current year last changed
     int decimals_ = -1;
     std::string unit_;
-    std::string footnote_;
+    std::string footnote_, footnoteEn_;
     Color color_ = Color::rgba8(0x38, 0xD6, 0xFF);
 };
 

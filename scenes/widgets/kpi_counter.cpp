@@ -25,7 +25,7 @@ void KpiCounter::setTrend(double changeFraction, std::string caption) {
 }
 
 void KpiCounter::setValue(double value) {
-    const std::string text = formatCompact(value, decimals_);
+    const std::string text = formatCompact(value, decimals_, 1, language());
     if (hasValue_ && text == text_) {
         value_ = value;
         return;
@@ -106,11 +106,11 @@ void KpiCounter::draw(const WidgetFrame& frame, const Rect& box) const {
     const float trendSize = layout.px(18);
     if (trend_) {
         trendPct = formatPercent(std::fabs(trend_->change), 1);
-        trendW = measureText(frame.regular, trend_->caption, trendSize) + layout.px(30) +
+        trendW = measureText(frame.regular, frame.text(trend_->caption), trendSize) + layout.px(30) +
                  measureText(frame.bold, trendPct, trendSize);
     }
     const float unitSize = layout.px(20);
-    const float unitW = unit_.empty() ? 0 : measureText(frame.regular, unit_, unitSize) + layout.px(10);
+    const float unitW = unit_.empty() ? 0 : measureText(frame.regular, frame.text(unit_), unitSize) + layout.px(10);
 
     // Tile size: as tall as the box allows (up to 76 design px), then narrowed to fit the width.
     const Font& bold = frame.bold;
@@ -201,7 +201,7 @@ void KpiCounter::draw(const WidgetFrame& frame, const Rect& box) const {
         style.sizePx = unitSize;
         TextPaint paint;
         paint.color = theme.textMuted;
-        const TextLayout t = layoutText(frame.regular, unit_, style);
+        const TextLayout t = layoutText(frame.regular, frame.text(unit_), style);
         canvas.text(frame.regular, t, {x + layout.px(4), baseline - t.firstBaseline}, paint);
     }
 
@@ -212,7 +212,7 @@ void KpiCounter::draw(const WidgetFrame& frame, const Rect& box) const {
         style.sizePx = trendSize;
         TextPaint muted;
         muted.color = theme.textMuted;
-        const TextLayout caption = drawText(canvas, frame.regular, trend_->caption, style, {tx, ty}, muted);
+        const TextLayout caption = drawText(canvas, frame.regular, frame.text(trend_->caption), style, {tx, ty}, muted);
         tx += caption.contentWidth + layout.px(10);
         const bool up = trend_->change >= 0;
         const Color c = (up ? kTrendUp : kTrendDown).withAlpha(opacity);

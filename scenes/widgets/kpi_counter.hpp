@@ -46,6 +46,9 @@ public:
     std::vector<double> digitPositions() const;
 
 private:
+    void languageChanged() override {
+        if (hasValue_) setValue(value_);  // the figure's units change (万 / K); its digits roll
+    }
     struct Slot {
         char32_t glyph = 0;  // non-digit characters (',', '.', '-', 万, 亿) are static
         bool digit = false;

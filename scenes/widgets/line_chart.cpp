@@ -197,7 +197,7 @@ void LineChart::draw(const WidgetFrame& frame, const Rect& box) const {
     const AxisTicks ticks = targetTicks();
     const float labelSize = layout.px(14);
     float labelW = 0;
-    for (double v : ticks.values) labelW = std::max(labelW, measureText(frame.regular, formatCompact(v, ticks.decimals), labelSize));
+    for (double v : ticks.values) labelW = std::max(labelW, measureText(frame.regular, formatCompact(v, ticks.decimals, 1, frame.text.language()), labelSize));
     const float timeRowH = layout.px(28);
     const Rect plot{content.x + labelW + layout.px(12), content.y + layout.px(6), content.w - labelW - layout.px(16),
                     content.h - timeRowH - layout.px(6)};
@@ -220,7 +220,7 @@ void LineChart::draw(const WidgetFrame& frame, const Rect& box) const {
         canvas.rect({plot.x, std::round(y - hair * 0.5f), plot.w, hair}, theme.text.withAlpha(base ? 0.22f : 0.08f));
         TextPaint paint;
         paint.color = theme.textMuted;
-        const TextLayout t = layoutText(frame.regular, formatCompact(v, ticks.decimals), labelStyle);
+        const TextLayout t = layoutText(frame.regular, formatCompact(v, ticks.decimals, 1, frame.text.language()), labelStyle);
         canvas.text(frame.regular, t, {content.x, y - t.firstBaseline + labelSize * 0.36f}, paint);
     }
 
@@ -290,7 +290,7 @@ void LineChart::draw(const WidgetFrame& frame, const Rect& box) const {
     const double latest = samples_.back().v;
     TextStyle valueStyle;
     valueStyle.sizePx = layout.px(17);
-    const TextLayout valueText = layoutText(frame.bold, formatGrouped(latest, decimals_) + (unit_.empty() ? "" : " " + unit_), valueStyle);
+    const TextLayout valueText = layoutText(frame.bold, formatGrouped(latest, decimals_) + (unit_.empty() ? "" : " " + frame.text(unit_)), valueStyle);
     const float bw = valueText.contentWidth + layout.px(20), bh = layout.px(30);
     float bx = std::clamp(head.x - bw - layout.px(16), plot.x, right - bw);
     float by = head.y - bh - layout.px(14);

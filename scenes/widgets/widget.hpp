@@ -80,6 +80,14 @@ public:
     // The state of the widget's source and the age of its last good data (seconds).
     void setStatus(SourceState state, double ageSeconds);
     BadgeState badgeState() const;
+    // The language figures are formatted in ahead of drawing (a counter's digits); the scene sets
+    // it every frame from its Translator. Text is translated at draw time through frame.text.
+    void setLanguage(Language language) {
+        if (language == language_) return;
+        language_ = language;
+        languageChanged();
+    }
+    Language language() const { return language_; }
 
     virtual void update(double dtSeconds) = 0;
     virtual void draw(const WidgetFrame& frame, const Rect& box) const = 0;
@@ -111,6 +119,7 @@ protected:
     // Opacity for the data itself: dimmed when the source is in error (the last good values stay).
     float dataOpacity() const { return state_ == SourceState::Error ? 0.55f : 1.0f; }
     virtual bool itemsSimulated() const { return false; }
+    virtual void languageChanged() {}
 
 private:
     std::string title_;
@@ -118,6 +127,7 @@ private:
     Provenance provenance_ = Provenance::Real;
     SourceState state_ = SourceState::Ok;
     double ageSeconds_ = 0;
+    Language language_ = Language::Zh;
 };
 
 }  // namespace exhibit

@@ -488,6 +488,7 @@ TEST(WidgetBindingKeys, BarsAndTickerRowsAreKeyedByAdcode) {
     const RegionNames names(loadCountyFacts(EXHIBIT_ASSETS "/shows/guizhou/facts/guizhou_counties.csv"));
     ASSERT_EQ(names.prefectureOf("520102"), "520100");
     const ShowFile show;
+    const Translator text(show);
     Snapshot feed;
     feed.sequence = 1;
     for (auto [adcode, value] : {std::pair<const char*, double>{"520102", 5}, {"520103", 7}, {"522301", 2}}) {
@@ -512,7 +513,7 @@ TEST(WidgetBindingKeys, BarsAndTickerRowsAreKeyedByAdcode) {
     WidgetSpec tickerSpec;
     tickerSpec.kind = WidgetKind::Ticker;
     tickerSpec.events = {"order_shipped"};
-    auto ticker = bindWidget(tickerSpec, names, show);
+    auto ticker = bindWidget(tickerSpec, names, show, text);
     ticker->update(time, feed, ages);
     const auto& events = dynamic_cast<EventTicker&>(ticker->widget()).events();
     std::vector<std::string> keys;
@@ -522,11 +523,11 @@ TEST(WidgetBindingKeys, BarsAndTickerRowsAreKeyedByAdcode) {
     WidgetSpec barSpec;
     barSpec.kind = WidgetKind::Bar;
     barSpec.metric = "ecommerce_orders";
-    auto counties = bindWidget(barSpec, names, show);
+    auto counties = bindWidget(barSpec, names, show, text);
     counties->update(time, feed, ages);
     EXPECT_EQ(dynamic_cast<BarChart&>(counties->widget()).rankedIds(), (std::vector<std::string>{"520103", "520102", "522301"}));
     barSpec.by = GroupBy::Prefecture;
-    auto prefectures = bindWidget(barSpec, names, show);
+    auto prefectures = bindWidget(barSpec, names, show, text);
     prefectures->update(time, feed, ages);
     EXPECT_EQ(dynamic_cast<BarChart&>(prefectures->widget()).rankedIds(), (std::vector<std::string>{"520100", "522300"}));
 }
