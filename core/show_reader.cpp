@@ -71,19 +71,21 @@ std::string readFeedMetric(const JsonNode& node) {
     node.fail(message + "; the metrics are listed in docs/feed-format.md");
 }
 
+std::string readEventKind(const JsonNode& node) {
+    std::string kind = node.string();
+    if (!isKnownEventKind(kind)) {
+        std::vector<std::string_view> names(knownEventKinds().begin(), knownEventKinds().end());
+        std::string message = "unknown event kind " + quoteForMessage(kind);
+        std::string_view suggestion = closestMatch(kind, names);
+        if (!suggestion.empty()) message += " (did you mean " + quoteForMessage(suggestion) + "?)";
+        node.fail(message);
+    }
+    return kind;
+}
+
 std::vector<std::string> readEventKinds(const JsonNode& node) {
     std::vector<std::string> kinds;
-    for (const JsonNode& item : node.items(1, 8)) {
-        std::string kind = item.string();
-        if (!isKnownEventKind(kind)) {
-            std::vector<std::string_view> names(knownEventKinds().begin(), knownEventKinds().end());
-            std::string message = "unknown event kind " + quoteForMessage(kind);
-            std::string_view suggestion = closestMatch(kind, names);
-            if (!suggestion.empty()) message += " (did you mean " + quoteForMessage(suggestion) + "?)";
-            item.fail(message);
-        }
-        kinds.push_back(std::move(kind));
-    }
+    for (const JsonNode& item : node.items(1, 8)) kinds.push_back(readEventKind(item));
     return kinds;
 }
 

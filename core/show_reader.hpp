@@ -21,6 +21,7 @@ std::string readTextOr(const JsonNode& parent, std::string_view key);  // empty 
 std::string readRelativePath(const JsonNode& node);
 MapLevel readLevel(const JsonNode& layer);
 std::string readFeedMetric(const JsonNode& node);               // one of core/metric_catalog.hpp
+std::string readEventKind(const JsonNode& node);                // a known event kind
 std::vector<std::string> readEventKinds(const JsonNode& node);  // 1 to 8 known event kinds
 WidgetSpec readWidget(const JsonNode& node);                     // show_dashboard.cpp
 TimelineSpec readTimeline(const JsonNode& node);                 // show_story.cpp
