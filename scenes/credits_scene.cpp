@@ -215,6 +215,19 @@ void CreditsScene::draw(Canvas& canvas) {
         for (std::size_t c = 0; c < page.size(); ++c) {
             const float x = f.area.x + static_cast<float>(c) * (f.columnWidth + f.gap);
             float y = f.area.y;
+            const CreditBlock& first = content_.blocks[page[c].front()];
+            if (first.kind != CreditBlockKind::Heading) {  // a section going on from the column before
+                TextStyle style;
+                style.sizePx = layout.px(14);
+                style.maxWidth = f.columnWidth;
+                style.maxLines = 1;
+                TextPaint paint;
+                paint.color = services_.show.theme.textMuted.withAlpha(0.8f * alpha);
+                drawText(canvas, services_.regular,
+                         services_.text(credits_.sections[first.section].title) +
+                             std::string(services_.text.pick("（续）", " (continued)")),
+                         style, {x, y - layout.px(22)}, paint);
+            }
             for (std::size_t k = 0; k < page[c].size(); ++k)
                 y += drawBlock(canvas, layout, content_.blocks[page[c][k]], {x, y}, f.columnWidth, k == 0,
                                f.area.y + f.area.h - y, alpha);

@@ -181,6 +181,39 @@ TEST_F(TimelineSceneTest, PlaysByItselfAndKeysScrub) {
     EXPECT_FALSE(scene->attractStep(2));  // at the last year: the tour moves on
 }
 
+TEST_F(TimelineSceneTest, TapPlaysOrPausesAndADragAlongTheChartScrubs) {
+    auto scene = makeScene("timeline");
+    auto* timeline = dynamic_cast<TimelineScene*>(scene.get());
+    ASSERT_NE(timeline, nullptr);
+    Canvas canvas;
+    canvas.begin({1920, 1080}, {});
+    scene->draw(canvas);
+    const Rect chart = Layout(*show_, {1920, 1080}).region(show_->findScene("timeline")->timeline->chartRegion);
+    EXPECT_EQ(scene->hitTarget(chart.center()), "timeline.chart");
+    Gesture g;
+    g.kind = GestureKind::Tap;
+    g.target = "timeline.chart";
+    EXPECT_TRUE(scene->gesture(g));
+    EXPECT_FALSE(timeline->playback().playing());
+    EXPECT_TRUE(scene->gesture(g));
+    EXPECT_TRUE(timeline->playback().playing());
+    // A drag of a third of the chart's width moves three of its nine years, and pauses.
+    g.kind = GestureKind::PanStart;
+    g.translation = g.delta = {10, 0};
+    EXPECT_TRUE(scene->gesture(g));
+    g.kind = GestureKind::Pan;
+    g.translation = {chart.w / 3 + 1, 0};
+    g.delta = {chart.w / 3 - 9, 0};
+    EXPECT_TRUE(scene->gesture(g));
+    EXPECT_EQ(timeline->playback().currentYear(), 2015);
+    EXPECT_FALSE(timeline->playback().playing());
+    g.kind = GestureKind::Swipe;  // left to the app: it switches scenes
+    EXPECT_FALSE(scene->gesture(g));
+    g.kind = GestureKind::Pan;
+    g.target = "map";  // a drag on the map does not scrub
+    EXPECT_FALSE(scene->gesture(g));
+}
+
 TEST_F(TimelineSceneTest, DrawsAtEveryOutputInBothLanguages) {
     for (Language language : {Language::Zh, Language::En}) {
         text_->setLanguage(language);
