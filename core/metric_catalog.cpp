@@ -11,9 +11,15 @@ constexpr MetricInfo kMetrics[] = {
     {"remote_ecg", true},         {"remote_imaging", true},    {"video_consults", true},
     {"online_classes", true},     {"class_attendance", true},  {"consumption_aid_sales", false},
     {"livestream_viewers", true},
+    // Healthcare, education and social collaboration (issue 8).
+    {"diagnoses_returned", true}, {"consults_referred", true}, {"classes_live", true},
+    {"farmer_trainings", true},   {"farmer_trainees", true},   {"trainings_live", true},
+    {"aid_pledged", false},
+    {"aid_projects", true},       {"aid_partners", true},      {"aid_counties", true},
 };
 constexpr std::string_view kEventKinds[] = {"order_shipped", "consultation_referred", "class_held",
-                                            "livestream_started"};
+                                            "livestream_started", "diagnosis_requested", "diagnosis_returned",
+                                            "training_held", "partner_paired", "aid_project_signed"};
 
 }  // namespace
 

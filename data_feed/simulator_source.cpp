@@ -19,6 +19,29 @@ constexpr double kShipmentsPerDay = 400000;  // parcel batches leaving for other
 constexpr double kReferredShare = 0.25;    // consultations referred up to Guiyang (illustrative)
 // Split of telemedicine consultations by kind (illustrative).
 constexpr double kEcgShare = 0.38, kImagingShare = 0.27;
+constexpr double kClassSeconds = 40 * 60;      // one online lesson (illustrative)
+constexpr double kTrainingsPerDay = 260;       // new-farmer training sessions, illustrative
+constexpr double kTrainingSeconds = 2 * 3600;  // one training session (illustrative)
+constexpr double kProjectsPerDay = 1500;       // aid projects signed by partners, illustrative
+constexpr std::size_t kMaxPending = 4000;      // diagnoses being read at once (bounds memory)
+
+// Social-collaboration partners. The cities are the east-west pairing commonly reported for
+// Guizhou's prefectures (not in the show's sources.csv: shown as simulated like the rest); the
+// enterprises and organisations are generic, illustrative names. prefecture "": any county.
+struct PartnerInfo {
+    const char* name;
+    double lon, lat;
+    const char* prefecture;
+};
+constexpr PartnerInfo kPartners[] = {
+    {"上海市", 121.47, 31.23, "520300"},     {"大连市", 121.61, 38.91, "520200"},
+    {"苏州市", 120.58, 31.30, "520600"},     {"杭州市", 120.16, 30.27, "522600"},
+    {"宁波市", 121.55, 29.87, "522300"},     {"青岛市", 120.38, 36.07, "520400"},
+    {"广州市", 113.26, 23.13, "520500"},     {"广州市·黔南协作", 113.26, 23.13, "522700"},
+    {"电商平台企业", 120.16, 30.27, ""},     {"能源企业", 116.40, 39.90, ""},
+    {"医药企业", 114.06, 22.54, ""},         {"食品企业", 104.07, 30.57, ""},
+    {"公益基金会", 116.40, 39.90, ""},       {"商会", 113.26, 23.13, ""},
+};
 
 struct City {
     const char* name;
@@ -50,7 +73,7 @@ double SimulatorSource::rhythm(double hour) {
 
 SimulatorSource::SimulatorSource(std::uint64_t seed, std::vector<SimulatedCounty> counties, double intervalSeconds,
                                  double speed, WallClock wallClock)
-    : rng_(seed), interval_(intervalSeconds), speed_(std::clamp(speed, 0.01, 1000.0)), wallClock_(std::move(wallClock)) {
+    : rng_(seed), themeRng_(seed ^ 0x7E3A5C1D9B2F4E68ull), interval_(intervalSeconds), speed_(std::clamp(speed, 0.01, 1000.0)), wallClock_(std::move(wallClock)) {
     if (!wallClock_)
         wallClock_ = [] {
             return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -58,23 +81,141 @@ SimulatorSource::SimulatorSource(std::uint64_t seed, std::vector<SimulatedCounty
     double total = 0;
     for (auto& c : counties) {
         const double w = std::uniform_real_distribution<double>(0.4, 1.6)(rng_);
-        counties_.push_back({std::move(c), w});
+        CountyState state;
+        state.county = std::move(c);
+        state.weight = w;
+        counties_.push_back(std::move(state));
         total += w;
     }
     for (auto& c : counties_) c.weight /= total;
+    // Standing pairings: a city with up to four counties of its prefecture, the others with three anywhere.
+    for (std::size_t p = 0; p < std::size(kPartners) && !counties_.empty(); ++p) {
+        std::vector<std::size_t> candidates;
+        for (std::size_t i = 0; i < counties_.size(); ++i)
+            if (*kPartners[p].prefecture == 0 || counties_[i].county.prefectureAdcode == kPartners[p].prefecture)
+                candidates.push_back(i);
+        std::shuffle(candidates.begin(), candidates.end(), themeRng_);
+        const std::size_t n = std::min<std::size_t>(candidates.size(), *kPartners[p].prefecture ? 4 : 3);
+        for (std::size_t k = 0; k < n; ++k) counties_[candidates[k]].partners.push_back(p);
+    }
 }
 
 SimulatorSource::~SimulatorSource() { stop(); }
 
 void SimulatorSource::resetDay(double epoch) {
     day_ = localDay(epoch);
-    for (auto& c : counties_) c.orders = c.consults = c.classes = c.attendance = 0;
+    for (auto& c : counties_) {
+        c.orders = c.consults = c.classes = c.attendance = 0;
+        c.ecg = c.imaging = c.returned = c.referred = c.trainings = c.trainees = c.pledged = c.projects = 0;
+    }
 }
 
-void SimulatorSource::advance(double from, double to, std::string& out) {
+void SimulatorSource::announcePartners(double epoch, std::string& out) const {
+    for (const auto& c : counties_)
+        for (std::size_t p : c.partners) {
+            const PartnerInfo& partner = kPartners[p];
+            nlohmann::json e = {{"type", "event"}, {"ts", epoch}, {"event", "partner_paired"}, {"from", c.county.adcode},
+                                {"to", {{"name", partner.name}, {"lon", partner.lon}, {"lat", partner.lat}}},
+                                {"provenance", "simulated"},
+                                {"text", std::string(partner.name) + " 结对帮扶 " + c.county.name}};
+            out += e.dump() + "\n";
+        }
+}
+
+// The theme scenes' share of one county's step: diagnoses, classes under way, trainings, aid
+// projects. Events go to `out` unless it is null (a long catch-up).
+void SimulatorSource::advanceThemes(CountyState& c, std::size_t index, long consults, long classes, double to,
+                                    double r, std::string* out) {
+    auto& rng = themeRng_;
+    auto poisson = [&](double mean) { return mean > 0 ? std::poisson_distribution<long>(mean)(rng) : 0L; };
+    auto binomial = [&](long n, double p) { return n > 0 ? std::binomial_distribution<long>(n, p)(rng) : 0L; };
+    auto event = [&](const char* kind, nlohmann::json extra) {
+        nlohmann::json e = {{"type", "event"}, {"ts", to}, {"event", kind}, {"from", c.county.adcode},
+                            {"provenance", "simulated"}};
+        e.update(extra);
+        *out += e.dump() + "\n";
+    };
+    const long ecg = binomial(consults, kEcgShare);
+    const long imaging = binomial(consults - ecg, kImagingShare / (1 - kEcgShare));
+    c.ecg += static_cast<double>(ecg);
+    c.imaging += static_cast<double>(imaging);
+    c.referred += static_cast<double>(binomial(consults, kReferredShare));
+    // Every consultation goes up to the hospital that reads it (illustrative shares): ECGs mostly at
+    // the county or prefecture, images and video consultations higher up.
+    for (long k = 0; k < consults; ++k) {
+        const int kind = k < ecg ? 0 : k < ecg + imaging ? 1 : 2;
+        const double u = std::uniform_real_distribution<double>(0, 1)(rng);
+        const int level = kind == 0 ? (u < 0.4 ? 0 : u < 0.75 ? 1 : 2) : (u < 0.45 ? 1 : 2);
+        const std::string reader = level == 0 ? c.county.adcode : level == 1 ? c.county.prefectureAdcode : "520000";
+        static constexpr const char* kReaders[] = {"县级医院", "市（州）级医院", "省级医院"};
+        static constexpr const char* kKinds[] = {"远程心电", "远程影像", "视频会诊"};
+        const double due = to + std::uniform_real_distribution<double>(120, 900)(rng);
+        if (pending_.size() < kMaxPending)
+            pending_.push_back({due, index, reader, kKinds[kind]});
+        else
+            c.returned += 1;
+        if (out && k < 3)
+            event("diagnosis_requested", {{"to", {{"adcode", reader}, {"name", kReaders[level]}}},
+                                          {"value", 1},
+                                          {"text", c.county.name + " 村卫生室 " + kKinds[kind] + " → " + kReaders[level]}});
+    }
+    std::erase_if(c.classEnds, [&](double end) { return end <= to; });
+    for (long k = 0; k < classes; ++k) c.classEnds.push_back(to + kClassSeconds);
+
+    const long trainings = poisson(kTrainingsPerDay * c.weight * r);
+    long trainees = 0;
+    for (long k = 0; k < trainings; ++k) trainees += std::uniform_int_distribution<int>(20, 80)(rng);
+    c.trainings += static_cast<double>(trainings);
+    std::erase_if(c.trainingEnds, [&](double end) { return end <= to; });
+    for (long k = 0; k < trainings; ++k) c.trainingEnds.push_back(to + kTrainingSeconds);
+    c.trainees += static_cast<double>(trainees);
+    if (out && trainings > 0)
+        event("training_held", {{"value", trainees},
+                                {"text", c.county.name + " 新型农民培训 " + std::to_string(trainings) + " 场，" +
+                                             std::to_string(trainees) + " 人次"}});
+
+    const long projects = poisson(kProjectsPerDay * c.weight * r);
+    for (long k = 0; k < projects; ++k) {
+        // Mostly the county's partners; now and then a new one pairs with it.
+        std::size_t p;
+        if (!c.partners.empty() && std::bernoulli_distribution(0.85)(rng)) {
+            p = c.partners[std::uniform_int_distribution<std::size_t>(0, c.partners.size() - 1)(rng)];
+        } else {
+            p = std::uniform_int_distribution<std::size_t>(0, std::size(kPartners) - 1)(rng);
+            if (std::find(c.partners.begin(), c.partners.end(), p) == c.partners.end() && c.partners.size() < 6)
+                c.partners.push_back(p);
+        }
+        const double wan = std::uniform_int_distribution<int>(5, 200)(rng);  // 万元
+        c.pledged += wan * 10000;
+        c.projects += 1;
+        const PartnerInfo& partner = kPartners[p];
+        if (out && k < 3)
+            event("aid_project_signed", {{"to", {{"name", partner.name}, {"lon", partner.lon}, {"lat", partner.lat}}},
+                                         {"value", wan * 10000},
+                                         {"text", std::string(partner.name) + " → " + c.county.name + " 帮扶项目 " +
+                                                      std::to_string(static_cast<int>(wan)) + " 万元"}});
+    }
+}
+
+void SimulatorSource::advance(double from, double to, std::string& out, std::string& themeOut) {
     const double dt = to - from;
     const double r = rhythm(localHour(to)) * dt / 86400.0;
-    for (auto& c : counties_) {
+    // Diagnoses read by now go back down to the clinic that asked.
+    std::size_t done = 0;
+    for (; done < pending_.size() && pending_[done].due <= to; ++done) {
+        const PendingReport& report = pending_[done];
+        CountyState& c = counties_[report.county];
+        c.returned += 1;
+        if (themeOut.size() > 200000) continue;
+        nlohmann::json e = {{"type", "event"}, {"ts", to}, {"event", "diagnosis_returned"}, {"from", report.reader},
+                            {"to", {{"adcode", c.county.adcode}, {"name", c.county.name}}}, {"value", 1},
+                            {"provenance", "simulated"},
+                            {"text", report.kind + (report.kind == "视频会诊" ? "意见" : "报告") + " → " + c.county.name + " 村卫生室"}};
+        themeOut += e.dump() + "\n";
+    }
+    pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(done));
+    for (std::size_t index = 0; index < counties_.size(); ++index) {
+        CountyState& c = counties_[index];
         auto poisson = [&](double mean) { return mean > 0 ? std::poisson_distribution<long>(mean)(rng_) : 0L; };
         const long orders = poisson(kOrdersPerDay * c.weight * r);
         c.orders += static_cast<double>(orders);
@@ -85,6 +226,7 @@ void SimulatorSource::advance(double from, double to, std::string& out) {
         long attendance = 0;
         for (long k = 0; k < classes; ++k) attendance += std::uniform_int_distribution<int>(15, 60)(rng_);
         c.attendance += static_cast<double>(attendance);
+        advanceThemes(c, index, consults, classes, to, r, themeOut.size() > 200000 ? nullptr : &themeOut);
         if (out.size() > 200000) continue;  // a long catch-up emits counters, not every event
         const auto event = [&](const char* kind, nlohmann::json extra) {
             nlohmann::json e = {{"type", "event"}, {"ts", to}, {"event", kind}, {"from", c.county.adcode},
@@ -121,20 +263,43 @@ std::string SimulatorSource::generate(double epoch) {
         // Fill in the day so far in 10-minute steps so counters start plausible.
         const double midnight = static_cast<double>(day_) * 86400.0 - kChinaUtcOffset;
         std::string discarded;
-        for (double t = midnight; t + 600 < epoch; t += 600) advance(t, t + 600, discarded);
+        std::string discardedThemes;  // apart, so the older figures' catch-up stays as it was
+        for (double t = midnight; t + 600 < epoch; t += 600) {
+            advance(t, t + 600, discarded, discardedThemes);
+            discardedThemes.clear();
+        }
         last_ = std::max(midnight, epoch - 1);
+        announcePartners(epoch, out);
     }
-    advance(last_, epoch, out);
+    advance(last_, epoch, out, out);
     last_ = epoch;
 
     nlohmann::json values = nlohmann::json::array();
     double orders = 0, consults = 0, classes = 0, attendance = 0;
+    // The theme scenes' figures, per county and summed for the province (names as in kThemeMetrics).
+    static constexpr const char* kThemeMetrics[] = {"remote_ecg",       "remote_imaging",  "video_consults",
+                                                    "diagnoses_returned", "consults_referred", "classes_live",
+                                                    "farmer_trainings", "farmer_trainees", "trainings_live",
+                                                    "aid_pledged",      "aid_projects"};
+    double themeTotals[std::size(kThemeMetrics)] = {};
+    std::vector<bool> partnered(std::size(kPartners), false);
+    double pairedCounties = 0;
     for (const auto& c : counties_) {
         values.push_back(metric(c.county.adcode, "ecommerce_orders", c.orders));
         values.push_back(metric(c.county.adcode, "ecommerce_sales", std::round(c.orders * kAveragePrice)));
         values.push_back(metric(c.county.adcode, "telemedicine_consults", c.consults));
         values.push_back(metric(c.county.adcode, "online_classes", c.classes));
         values.push_back(metric(c.county.adcode, "class_attendance", c.attendance));
+        const double theme[] = {c.ecg,       c.imaging,   c.consults - c.ecg - c.imaging,
+                                c.returned,  c.referred,  static_cast<double>(c.classEnds.size()),
+                                c.trainings, c.trainees,  static_cast<double>(c.trainingEnds.size()),
+                                c.pledged,   c.projects};
+        for (std::size_t m = 0; m < std::size(kThemeMetrics); ++m) {
+            values.push_back(metric(c.county.adcode, kThemeMetrics[m], theme[m]));
+            themeTotals[m] += theme[m];
+        }
+        for (std::size_t p : c.partners) partnered[p] = true;
+        pairedCounties += c.partners.empty() ? 0 : 1;
         orders += c.orders;
         consults += c.consults;
         classes += c.classes;
@@ -143,10 +308,9 @@ std::string SimulatorSource::generate(double epoch) {
     values.push_back(metric("520000", "ecommerce_orders", orders));
     values.push_back(metric("520000", "ecommerce_sales", std::round(orders * kAveragePrice)));
     values.push_back(metric("520000", "telemedicine_consults", consults));
-    const double ecg = std::round(consults * kEcgShare), imaging = std::round(consults * kImagingShare);
-    values.push_back(metric("520000", "remote_ecg", ecg));
-    values.push_back(metric("520000", "remote_imaging", imaging));
-    values.push_back(metric("520000", "video_consults", consults - ecg - imaging));
+    for (std::size_t m = 0; m < std::size(kThemeMetrics); ++m) values.push_back(metric("520000", kThemeMetrics[m], themeTotals[m]));
+    values.push_back(metric("520000", "aid_partners", static_cast<double>(std::count(partnered.begin(), partnered.end(), true))));
+    values.push_back(metric("520000", "aid_counties", pairedCounties));
     values.push_back(metric("520000", "online_classes", classes));
     values.push_back(metric("520000", "class_attendance", attendance));
     const double viewers = std::round(40000 * rhythm(localHour(epoch)) *

@@ -5,7 +5,14 @@
 // Counters are "today so far" (reset at local midnight, China time), follow a daily rhythm (quiet
 // at night, busy 9-12 and 19-22) and each county has a stable share; events (orders shipped to
 // real Chinese cities, consultations referred to Guiyang, classes held) come in random bursts.
-// Consultations are also split into remote ECG, imaging and video (illustrative shares).
+// Consultations are also split into remote ECG, imaging and video (illustrative shares), per county;
+// each request climbs to the hospital that reads it (county, prefecture or province:
+// diagnosis_requested) and the report comes back down minutes later (diagnosis_returned). Education:
+// classes last 40 minutes (classes_live counts those under way), new-farmer trainings
+// (training_held). Social collaboration: partners paired with counties (partner_paired, announced
+// when a day starts) sign aid projects with pledges (aid_project_signed). The partners are the
+// commonly reported east-west pairing cities (not in the show's sources.csv) and generic
+// enterprises and organisations: illustrative, like every figure here except the consultation total.
 // Every message it makes says "provenance": "simulated".
 //
 //   SimulatorSource sim(seed, counties);     // counties: adcode + prefecture adcode
@@ -66,13 +73,27 @@ private:
         SimulatedCounty county;
         double weight;  // share of the province's activity
         double orders = 0, consults = 0, classes = 0, attendance = 0;
+        double ecg = 0, imaging = 0, returned = 0, referred = 0, trainings = 0, trainees = 0, pledged = 0, projects = 0;
+        std::vector<double> classEnds;  // end times of the classes under way
+        std::vector<double> trainingEnds;  // and of the trainings
+        std::vector<std::size_t> partners;  // indexes into the partner list
     };
-    void advance(double fromEpoch, double toEpoch, std::string& out);
+    struct PendingReport {
+        double due;
+        std::size_t county;
+        std::string reader, kind;
+    };
+    // Older figures' events go to out, the theme scenes' to themeOut (may be the same string).
+    void advance(double fromEpoch, double toEpoch, std::string& out, std::string& themeOut);
+    void advanceThemes(CountyState& c, std::size_t index, long consults, long classes, double to, double r, std::string* out);
+    void announcePartners(double epochSeconds, std::string& out) const;
     void resetDay(double epochSeconds);
 
     std::string name_ = "simulator";
     std::mt19937_64 rng_;
+    std::mt19937_64 themeRng_;  // the theme scenes' figures: the older figures keep their sequence
     std::vector<CountyState> counties_;
+    std::vector<PendingReport> pending_;  // diagnoses being read, oldest first
     double interval_;
     double speed_;
     WallClock wallClock_;
