@@ -76,7 +76,7 @@ CreditsScene::Frame CreditsScene::frameFor(const Layout& layout) const {
     const Rect header = layout.find("header").value_or(Rect{0, 0, all.w, layout.px(120)});
     const Rect footer = layout.find("footer").value_or(Rect{0, all.h - layout.px(64), all.w, layout.px(64)});
     Frame f;
-    const float top = header.y + header.h + layout.px(26);
+    const float top = header.y + header.h + layout.px(40);
     const float bottom = footer.y - layout.px(14) - layout.px(kPagerHeight);
     f.area = {layout.px(48), top, all.w - layout.px(96), std::max(layout.px(100), bottom - top)};
     f.gap = layout.px(kColumnGap);
@@ -226,7 +226,7 @@ void CreditsScene::draw(Canvas& canvas) {
                 drawText(canvas, services_.regular,
                          services_.text(credits_.sections[first.section].title) +
                              std::string(services_.text.pick("（续）", " (continued)")),
-                         style, {x, y - layout.px(22)}, paint);
+                         style, {x, y - layout.px(24)}, paint);
             }
             for (std::size_t k = 0; k < page[c].size(); ++k)
                 y += drawBlock(canvas, layout, content_.blocks[page[c][k]], {x, y}, f.columnWidth, k == 0,

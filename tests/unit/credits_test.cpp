@@ -95,7 +95,9 @@ TEST(CreditsPaginate, EveryBlockOnceInOrderAndNoHeadingLast) {
             ASSERT_FALSE(column.empty());
             float used = 0;
             for (std::size_t b : column) used += heights[b];
-            if (column.size() > 1) EXPECT_LE(used, 200.0f);
+            if (column.size() > 1) {
+                EXPECT_LE(used, 200.0f);
+            }
             EXPECT_NE(blocks[column.back()].kind, CreditBlockKind::Heading);
             order.insert(order.end(), column.begin(), column.end());
         }
