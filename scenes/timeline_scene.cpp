@@ -35,27 +35,6 @@ const ChoroplethLayer* exitYearLayer(const MapView& map, const ShowFile& show, c
     return c;
 }
 
-// "923.0万" -> "923万", "5.00M" -> "5M", "3.72M" stays: the figures carry only the digits they have.
-std::string trimZeros(std::string s) {
-    const std::size_t dot = s.find('.');
-    if (dot == std::string::npos) return s;
-    std::size_t end = dot + 1;
-    while (end < s.size() && s[end] >= '0' && s[end] <= '9') ++end;
-    std::size_t keep = end;
-    while (keep > dot + 1 && s[keep - 1] == '0') --keep;
-    if (keep == dot + 1) keep = dot;
-    return s.erase(keep, end - keep);
-}
-
-std::string qualifierText(Qualifier q, const Translator& text) {
-    switch (q) {
-        case Qualifier::Approximate: return std::string(text.pick("约", "~"));
-        case Qualifier::Below: return "<";
-        case Qualifier::Exact: break;
-    }
-    return {};
-}
-
 std::string joinIds(const std::vector<std::string>& ids) {
     std::string out;
     for (const std::string& id : ids) out += (out.empty() ? "" : " · ") + id;
