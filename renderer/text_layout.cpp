@@ -144,7 +144,30 @@ void wrapParagraph(const std::vector<Item>& items, Range paragraph, const TextSt
 
 }  // namespace
 
+namespace {
+TextLayoutObserver& observer() {
+    static TextLayoutObserver instance;
+    return instance;
+}
+TextLayout layoutUnobserved(const Font& font, std::string_view utf8, const TextStyle& style);
+}  // namespace
+
+void setTextLayoutObserver(TextLayoutObserver o) { observer() = std::move(o); }
+
 TextLayout layoutText(const Font& font, std::string_view utf8, const TextStyle& style) {
+    TextLayout layout = layoutUnobserved(font, utf8, style);
+    TextStyle smaller = style;
+    for (int step = 1; layout.truncated && style.maxWidth > 0 && 1.0f - 0.05f * static_cast<float>(step) >= style.minScale - 1e-4f;
+         ++step) {
+        smaller.sizePx = style.sizePx * (1.0f - 0.05f * static_cast<float>(step));
+        layout = layoutUnobserved(font, utf8, smaller);
+    }
+    if (observer()) observer()(utf8, layout);
+    return layout;
+}
+
+namespace {
+TextLayout layoutUnobserved(const Font& font, std::string_view utf8, const TextStyle& style) {
     TextLayout layout;
     layout.sizePx = style.sizePx;
     const float size = style.sizePx;
@@ -222,6 +245,7 @@ TextLayout layoutText(const Font& font, std::string_view utf8, const TextStyle& 
     }
     return layout;
 }
+}  // namespace
 
 float measureText(const Font& font, std::string_view utf8, float sizePx) {
     const Shaped shaped = shape(font, utf8, sizePx);

@@ -13,6 +13,7 @@
 //     punctuation (，。、；：？！）」』】》…%) and after opening punctuation (（「『【《“); at spaces
 //     for Latin words (the spaces at the break are dropped); a word longer than the line breaks by
 //     character. Trailing spaces never count towards a line's width.
+//   - A text that would be cut is first laid out smaller (minScale); layout.sizePx says at which size.
 //   - When there are more lines than maxLines (> 0), the first maxLines are kept, truncated is true
 //     and, with ellipsis, the last kept line ends with "…" (characters are removed until it fits
 //     maxWidth; "..." when the font has no U+2026).
@@ -29,6 +30,7 @@
 #include "renderer/font.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -44,6 +46,9 @@ struct TextStyle {
     bool ellipsis = true;
     float lineSpacing = 1.25f;  // baseline distance in multiples of sizePx
     float letterSpacing = 0;    // px
+    // A text that does not fit maxWidth x maxLines is set smaller first, in 5 % steps down to this
+    // share of sizePx, and only cut (truncated, "…") when it fits at none of them. 1 = cut at once.
+    float minScale = 0.8f;
 };
 
 struct PositionedGlyph {
@@ -63,6 +68,12 @@ struct TextLayout {
 };
 
 TextLayout layoutText(const Font& font, std::string_view utf8, const TextStyle& style);
+
+// Test hook: called with every text layoutText lays out and the result (was it cut to fit? which
+// language is it in?), so tests can walk what a scene writes. One observer per process; an empty
+// function removes it. Set it only while no other thread lays out text.
+using TextLayoutObserver = std::function<void(std::string_view utf8, const TextLayout& layout)>;
+void setTextLayoutObserver(TextLayoutObserver observer);
 
 // Width of the widest '\n'-separated line, unwrapped, no letter spacing: equals
 // layoutText(font, utf8, {.sizePx = sizePx}).contentWidth.

@@ -34,6 +34,12 @@ void DashboardScene::update(const FrameTime& time, const Snapshot& feed) {
     feedLine_ = feedLine(feed);
 }
 
+std::vector<ShownFigure> DashboardScene::figures() const {
+    std::vector<ShownFigure> out = map_.figures();
+    for (const auto& w : widgets_) out.push_back({w->spec().title, w->widget().badgeState().simulated, w->sources()});
+    return out;
+}
+
 void DashboardScene::keyDown(int key) {
     for (auto& w : widgets_) {
         auto* history = dynamic_cast<HistoryPlayback*>(&w->widget());

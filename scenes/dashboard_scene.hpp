@@ -5,7 +5,8 @@
 // own arrangement (and may show widgets a 16:9 output has no room for), never a stretched one.
 //
 // Touch: the map drills down (map_interaction.hpp); tapping a bar or a ticker row highlights its
-// county on the map, in every chart, and opens its card. Keys: space plays/pauses the history
+// county on the map, in every chart, and opens its card; tapping an item that is no region (a
+// product of the traceability list) shows it in its own widget until tapped again. Keys: space plays/pauses the history
 // playback, left/right step it by a year.
 // Does not: switch scenes (the app does, on an unused swipe).
 #pragma once
@@ -33,7 +34,11 @@ public:
     std::string hitTarget(glm::vec2 px) const override;
     bool gesture(const Gesture& g) override;
     bool attractStep(int step) override { return touch_.attractStep(step); }
-    void reset() override { touch_.reset(); }
+    std::vector<ShownFigure> figures() const override;
+    void reset() override {
+        touch_.reset();
+        for (auto& c : chosen_) c.clear();
+    }
 
     const MapView& map() const { return map_; }
     MapInteraction& touch() { return touch_; }
@@ -50,6 +55,7 @@ private:
     RegionNames names_;
     FeedAges ages_;
     std::vector<std::unique_ptr<WidgetBinding>> widgets_;
+    std::vector<std::string> chosen_;  // per widget: an item a tap chose that is no region (a traced product)
     std::string feedLine_;
     std::pair<SourceState, double> mapStatus_{SourceState::Connecting, 0.0};
     glm::ivec2 drawnSize_{0, 0};  // the output last drawn, for hit tests

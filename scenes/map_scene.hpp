@@ -29,6 +29,7 @@ public:
     std::string hitTarget(glm::vec2 px) const override { return touch_.hitTarget(px); }
     bool gesture(const Gesture& g) override { return touch_.gesture(g); }
     bool attractStep(int step) override { return touch_.attractStep(step); }
+    std::vector<ShownFigure> figures() const override { return view_.figures(); }
     void reset() override { touch_.reset(); }
 
     const MapView& view() const { return view_; }

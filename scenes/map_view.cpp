@@ -1,5 +1,7 @@
 #include "scenes/map_view.hpp"
 
+#include "data_feed/source_list.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -266,6 +268,32 @@ void MapView::updateChoropleth(const ChoroplethLayer& layer, const Snapshot& fee
         county.shown = county.seen && dt > 0 ? mix(county.shown, county.target, k) : county.target;
         county.seen = county.seen || v != nullptr;
     }
+}
+
+std::vector<ShownFigure> MapView::figures() const {
+    std::vector<ShownFigure> out;
+    auto simulated = [&](std::size_t i, auto member) {
+        return i < layers_.size() && layers_[i].*member && (layers_[i].*member)->anySimulated();
+    };
+    for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
+        const MapLayer& layer = spec_.layers[i];
+        if (const auto* c = std::get_if<ChoroplethLayer>(&layer)) {
+            ShownFigure f{c->metric, c->isFeedMetric() && liveRange_ && liveRange_->simulated};
+            if (!c->isFeedMetric())
+                for (const CountyFact& county : facts_.counties)
+                    if (county.povertyCounty)
+                        for (std::string& s : splitSourceCell(county.source))
+                            if (std::find(f.sources.begin(), f.sources.end(), s) == f.sources.end()) f.sources.push_back(std::move(s));
+            out.push_back(std::move(f));
+        } else if (const auto* r = std::get_if<RipplesLayer>(&layer)) {
+            out.push_back({r->metric, simulated(i, &LayerState::ripples)});
+        } else if (std::holds_alternative<FlylinesLayer>(layer)) {
+            out.push_back({"flylines", simulated(i, &LayerState::flylines)});
+        } else if (std::holds_alternative<NetworkLayer>(layer)) {
+            out.push_back({"network", simulated(i, &LayerState::network)});
+        }
+    }
+    return out;
 }
 
 bool MapView::liveSimulated() const {

@@ -57,6 +57,8 @@ public:
     std::optional<LiveRange> liveRange() const { return liveRange_; }
     Color rampColor(double value) const;  // by the feed-metric choropleth and liveRange()
     bool liveSimulated() const;           // any live layer shows simulated values
+    // The map's figures: one per data layer (exit years with the facts' sources; live layers).
+    std::vector<ShownFigure> figures() const;
     const MapFlylines* flylines() const;
     const MapNetwork* network() const;
 

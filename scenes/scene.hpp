@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/show.hpp"
@@ -23,6 +24,15 @@ struct SceneServices {
     const Font& regular;
     const Font& bold;
     const Translator& text;  // the language the wall speaks now; draw() translates through it
+};
+
+// A figure the scene shows and what it rests on: simulated figures carry the "模拟数据" badge on
+// screen; real ones name their sources as the facts cite them (sources.csv ids or titles, which the
+// credits scene lists). tests/unit/provenance_test.cpp walks every scene of the bundled show.
+struct ShownFigure {
+    std::string what;  // a widget's title, a map layer's metric
+    bool simulated = false;
+    std::vector<std::string> sources{};
 };
 
 class Scene {
@@ -53,6 +63,8 @@ public:
     virtual bool attractStep(int /*step*/) { return false; }
     // Back to how the scene starts: no drill-down, no card, no highlight.
     virtual void reset() {}
+    // Every figure on the scene now, with its provenance (see ShownFigure).
+    virtual std::vector<ShownFigure> figures() const { return {}; }
 
 private:
     std::string id_;

@@ -141,6 +141,17 @@ bool TimelineScene::attractStep(int step) {
     return chart_.playhead() < timeline_.lastYear;  // let it play to the last year, then move on
 }
 
+// The population of each year and the counties of each batch, with their sources.csv ids.
+std::vector<ShownFigure> TimelineScene::figures() const {
+    std::vector<ShownFigure> out;
+    for (int year = model_.firstYear(); year <= model_.lastYear(); ++year) {
+        if (const PovertyYear* p = model_.population(year); p && p->population10k)
+            out.push_back({"population " + std::to_string(year), false, model_.populationSources(year)});
+        if (model_.batch(year)) out.push_back({"batch " + std::to_string(year), false, model_.batchSources(year)});
+    }
+    return out;
+}
+
 void TimelineScene::reset() {
     chart_.scrubTo(timeline_.firstYear);
     chart_.play();
@@ -202,7 +213,17 @@ void TimelineScene::drawPanel(Canvas& canvas, const Layout& layout, const Rect& 
             const float cy = y + static_cast<float>(static_cast<int>(i) / cols) * pitch;
             canvas.roundedRect({cx, cy, cell, cell}, cell * 0.22f, countyColorAt(poor[i]->adcode, chart_.playhead()));
         }
-        y += static_cast<float>((poor.size() + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols)) * pitch + px(18);
+        y += static_cast<float>((poor.size() + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols)) * pitch + px(4);
+        // Where the 66 comes from: the counties file marks a poverty county by its exit batch.
+        std::string sum;
+        for (const PovertyExitBatch& b : model_.history().batches) sum += (sum.empty() ? "" : "+") + std::to_string(b.countyCount);
+        const std::string total = std::to_string(model_.povertyCounties());
+        const std::string batches = std::to_string(model_.history().batches.size());
+        y += put(canvas, services_.regular,
+                 text.english() ? total + " = the counties of the " + batches + " exit batches (" + sum + ")"
+                                : total + "个贫困县即" + batches + "批退出名单之和（" + sum + "）",
+                 px(15), w, {x, y}, theme.textMuted.withAlpha(0.85f))
+                 .height + px(12);
     }
 
     // The year's exit batch: what left, when it was announced, and on whose word.

@@ -36,6 +36,7 @@ public:
     bool gesture(const Gesture& g) override;
     bool attractStep(int step) override;
     void reset() override;
+    std::vector<ShownFigure> figures() const override;
 
     const PovertyTimeline& timeline() const { return model_; }
     HistoryPlayback& playback() { return chart_; }

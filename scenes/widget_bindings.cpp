@@ -6,6 +6,7 @@
 
 #include "core/text_file.hpp"
 #include "data_feed/poverty_history.hpp"
+#include "data_feed/source_list.hpp"
 
 #include "scenes/widgets/bar_chart.hpp"
 #include "scenes/widgets/donut.hpp"
@@ -324,6 +325,13 @@ public:
                                               displayNameOf(show.resolve(spec.batches)));
         std::vector<HistoryPoint> points;
         for (const PovertyYear& y : years) points.push_back({y.year, y.population10k, y.populationQualifier, Provenance::Real});
+        auto cite = [this](const std::string& cell) {
+            for (std::string& s : splitSourceCell(cell))
+                if (std::find(sources_.begin(), sources_.end(), s) == sources_.end()) sources_.push_back(std::move(s));
+        };
+        for (const PovertyYear& y : years)
+            if (y.population10k) cite(y.source);
+        for (const PovertyExitBatch& b : batches) cite(b.source);
         std::vector<HistoryAnnotation> notes;
         for (const PovertyExitBatch& b : batches)
             notes.push_back({b.exitYear,
@@ -347,8 +355,10 @@ public:
     }
     Widget& widget() override { return story_; }
     void update(const FrameTime& time, const Snapshot&, const FeedAges&) override { story_.update(time.dt); }
+    std::vector<std::string> sources() const override { return sources_; }
 
 private:
+    std::vector<std::string> sources_;
     static constexpr std::uintmax_t kMaxFactsBytes = 4u << 20;
     HistoryPlayback story_;
 };

@@ -51,6 +51,9 @@ public:
     virtual Widget& widget() = 0;
     // Reads the feed (new snapshots only, unless noted) and advances the widget by time.dt.
     virtual void update(const FrameTime& time, const Snapshot& feed, const FeedAges& ages) = 0;
+    // The sources of the real figures it shows, as the facts or the feed cite them (titles or ids);
+    // empty when its figures are simulated (the widget's badge says so) or not there yet.
+    virtual std::vector<std::string> sources() const { return {}; }
 
 protected:
     const WidgetSpec& spec_;

@@ -155,7 +155,7 @@ BarChart::HorizontalGeometry BarChart::horizontalGeometry(const WidgetFrame& fra
         g.labelW = std::max(g.labelW, measureText(frame.regular, frame.text.place(e.item.id, e.item.label), g.textSize));
         valueW = std::max(valueW, measureText(frame.bold, formatCompact(e.item.value, decimals_, 1, frame.text.language()), g.textSize));
     }
-    g.labelW = std::min(g.labelW, content.w * 0.3f);
+    g.labelW = std::min(g.labelW, content.w * (frame.text.english() ? 0.4f : 0.3f));  // pinyin names are longer
     const float unitW = unit_.empty() ? 0 : measureText(frame.regular, frame.text(unit_), g.textSize * 0.8f) + layout.px(4);
     g.badgeW = std::min(layout.px(34), g.rowH * 0.9f);
     g.labelX = content.x + g.badgeW + layout.px(12);
@@ -426,6 +426,7 @@ void BarChart::drawVertical(const WidgetFrame& frame, const Rect& content) const
             for (char32_t ch : decodeUtf8(frame.text.place(e.item.id, e.item.label))) label += (label.empty() ? "" : "\n") + encodeUtf8(ch);
         }
         labelStyle.maxWidth = mode == Mode::Sparse ? sparseW + layout.px(2) : std::max(slotW, labelStyle.sizePx * 1.2f);
+        labelStyle.minScale = mode == Mode::Sparse ? 0.6f : 0.8f;  // a long place name under a thin column
         if (mode == Mode::Sparse) canvas.rect({cx - hair * 0.5f, bottom, hair, layout.px(4)}, theme.text.withAlpha(0.3f * a));
         TextPaint paint;
         paint.color = (e.rank < 3 || emphasis ? theme.text : theme.textMuted).withAlpha(a);

@@ -16,9 +16,9 @@ constexpr const char* kMissingFigure = "无可靠数据";
 constexpr Color kAnnotationColor = Color::rgba8(0xF6, 0xB1, 0x3C);
 constexpr Color kColumnBase = Color::rgba8(0x1F, 0x4F, 0xD8);
 
-const char* qualifierPrefix(Qualifier q) {
+const char* qualifierPrefix(Qualifier q, Language language = Language::Zh) {
     switch (q) {
-        case Qualifier::Approximate: return "约";
+        case Qualifier::Approximate: return language == Language::En ? "~" : "约";
         case Qualifier::Below: return "<";
         case Qualifier::Exact: break;
     }
@@ -200,8 +200,13 @@ void HistoryPlayback::draw(const WidgetFrame& frame, const Rect& box) const {
 
     float bottom = content.y + content.h;
     if (!footnote_.empty()) {
+        TextStyle noteStyle;  // a long list of sources takes a second line
+        noteStyle.sizePx = layout.px(13);
+        noteStyle.maxWidth = content.w;
+        noteStyle.maxLines = 2;
+        noteStyle.lineSpacing = 1.15f;
         const TextLayout note =
-            oneLine(frame.regular, frame.text.english() && !footnoteEn_.empty() ? footnoteEn_ : footnote_, layout.px(13), content.w);
+            layoutText(frame.regular, frame.text.english() && !footnoteEn_.empty() ? footnoteEn_ : footnote_, noteStyle);
         textOnBaseline(frame.canvas, frame.regular, note, content.x, bottom - note.height + note.firstBaseline,
                        frame.theme.textMuted.withAlpha(0.85f));
         bottom -= note.height + layout.px(8);
@@ -247,9 +252,7 @@ void HistoryPlayback::drawFigure(const WidgetFrame& frame, const Rect& area, boo
     }
 
     // The figure as prefix, number and unit sharing one baseline, shrunk to the width when needed.
-    const std::string prefix = missing ? "" : frame.text.english() && point->qualifier == Qualifier::Approximate
-                                                     ? "~"
-                                                     : qualifierPrefix(point->qualifier);
+    const std::string prefix = missing ? "" : qualifierPrefix(point->qualifier, frame.text.language());
     const std::string number = missing ? frame.text(kMissingFigure) : numberText(*point->value);
     const std::string unit = missing ? "" : frame.text(unit_);
     const float numberSize = missing ? figureSize * 0.48f : figureSize;
@@ -433,7 +436,7 @@ void HistoryPlayback::drawChart(const WidgetFrame& frame, const Rect& area) cons
                                 mix(theme.textMuted, mix(color_, theme.text, 0.5f), lit).withAlpha(0.9f * opacity));
                 }
                 if (isCurrent) canvas.glow({cx, bar.y}, barW * 0.7f, color_.withAlpha(0.45f * opacity), color_.withAlpha(0));
-                label = qualifierPrefix(p->qualifier) + numberText(*p->value);
+                label = qualifierPrefix(p->qualifier, frame.text.language()) + numberText(*p->value);
                 labelBottom = bar.y - layout.px(p->qualifier == Qualifier::Approximate ? 8 : 5);
             }
             const Font& font = isCurrent ? frame.bold : frame.regular;

@@ -1,6 +1,7 @@
-// Test support: the bundled show's dashboard scene fed by the simulator through a FeedHub on a
-// manual clock, advanced frame by frame with a fixed dt, so what it shows is the same on every run
-// (no threads, no wall clock). Header-only; GL-free (drawing records into a Canvas).
+// Test support: a scene of the bundled show (the dashboard unless told otherwise) fed by the
+// simulator through a FeedHub on a manual clock, advanced frame by frame with a fixed dt, so what it
+// shows is the same on every run (no threads, no wall clock), in Chinese or English. Header-only;
+// GL-free (drawing records into a Canvas).
 #pragma once
 
 #include <memory>
@@ -30,10 +31,15 @@ struct DashboardFixture {
     FeedHub hub{adcodes(), [this] { return hubNow; }};
     SourceSink& sink = hub.addManual("simulator", 5.0);
     SimulatorSource simulator{7, simulatedCounties()};
-    std::unique_ptr<Scene> scene = createScene(*show.findScene("dashboard"), services);
+    std::unique_ptr<Scene> scene;
     FrameTime time;
     double nextFeed = 0;  // scene seconds of the next simulator payload
     bool feeding = true;
+
+    explicit DashboardFixture(const std::string& sceneId = "dashboard", Language language = Language::Zh) {
+        text.setLanguage(language);
+        scene = createScene(*show.findScene(sceneId), services);
+    }
 
     DashboardScene& dashboard() { return static_cast<DashboardScene&>(*scene); }
 

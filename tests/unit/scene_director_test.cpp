@@ -41,6 +41,8 @@ protected:
     void SetUp() override {
         fs::copy(EXHIBIT_ASSETS "/shows/guizhou", dir_.path(), fs::copy_options::recursive);
         show_ = loadShowFile(dir_.path() / "show.json");
+        std::erase_if(show_.scenes, [](const SceneSpec& s) { return s.id != "dashboard" && s.id != "map"; });
+        show_.attract.clear();  // every scene in show order, each as long as its own steps
         SceneSpec broken = *show_.findScene("map");
         broken.id = "broken";
         broken.title = "Broken";
@@ -121,6 +123,31 @@ TEST_F(SceneDirectorFaults, SwipesAndTheTourSkipTheUnavailableScene) {
         d->tourStep();
         ASSERT_EQ(d->current().id(), "map");
     }
+}
+
+// The show's attract list: its order (the broken scene is not in it), and the map held for
+// exactly its 14 s (two 7 s steps) however many steps of its own it has.
+TEST_F(SceneDirectorFaults, TheShowsAttractListSetsOrderAndTimePerScene) {
+    ASSERT_DOUBLE_EQ(show_.touch.attractStepSeconds, 7);
+    show_.attract = {{"map", 14}, {"dashboard", 0}};
+    auto d = director("dashboard");
+    d->startTour();
+    for (int i = 0; i < 100 && d->current().id() == "dashboard"; ++i) d->tourStep();
+    ASSERT_EQ(d->current().id(), "map");  // entering took the map's first step
+    d->tourStep();
+    EXPECT_EQ(d->current().id(), "map");
+    d->tourStep();
+    EXPECT_EQ(d->current().id(), "dashboard") << "the map stays two steps, then the list goes on";
+
+    d->setPlaylist({"map"});  // the operator's playlist replaces the order; the show's seconds stay
+    for (int i = 0; i < 100 && d->current().id() == "dashboard"; ++i) d->tourStep();
+    for (int i = 0; i < 10; ++i) {
+        d->tourStep();
+        ASSERT_EQ(d->current().id(), "map");
+    }
+    d->setPlaylist({});  // back to the show's list
+    for (int i = 0; i < 3 && d->current().id() == "map"; ++i) d->tourStep();
+    EXPECT_EQ(d->current().id(), "dashboard");
 }
 
 TEST(PlaylistRotationFaults, SkipsUnavailableScenes) {

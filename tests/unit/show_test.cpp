@@ -606,3 +606,41 @@ TEST(ShowFeeds, BadFeedsNameTheField) {
 
 }  // namespace
 }  // namespace exhibit
+
+// ---- translations and the attract flow ---------------------------------------------------------
+
+namespace exhibit {
+namespace {
+
+TEST(ShowFileFlow, TranslationsAndAttractListLoad) {
+    json j = json::parse(minimalShow);
+    j["translations"] = {{"placeNames", "facts/names_en.csv"}, {"en", {{"地图", "Map"}, {"标题", "Title"}}}};
+    j["attract"] = json::array({{{"scene", "map"}, {"seconds", 30}}, {{"scene", "map"}}});
+    const ShowFile show = parseShowFile(j.dump(), "show.json", "/shows/x");
+    EXPECT_EQ(show.englishPlaceNames, "facts/names_en.csv");
+    ASSERT_EQ(show.english.size(), 2u);
+    EXPECT_EQ(show.english.at("地图"), "Map");
+    ASSERT_EQ(show.attract.size(), 2u);
+    EXPECT_EQ(show.attract[0].scene, "map");
+    EXPECT_DOUBLE_EQ(show.attract[0].seconds, 30);
+    EXPECT_DOUBLE_EQ(show.attract[1].seconds, 0) << "no seconds: as long as the scene's own tour";
+}
+
+TEST(ShowFileFlow, BadTranslationsAndAttractEntriesNameTheField) {
+    EXPECT_EQ(errorAfter([](json& j) { j["attract"] = json::array({{{"scene", "mpa"}}}); }),
+              "show.json: attract[0].scene: no scene with id \"mpa\" (did you mean \"map\"?)");
+    EXPECT_EQ(errorAfter([](json& j) { j["attract"] = json::array({{{"scene", "map"}, {"seconds", -1}}}); }),
+              "show.json: attract[0].seconds: expected a number in [0, 3600], got -1");
+    EXPECT_EQ(errorAfter([](json& j) { j["attract"] = json::array(); }),
+              "show.json: attract: expected 1 to 64 items, got 0");
+    const std::string empty = errorAfter([](json& j) { j["translations"] = {{"en", {{"地图", ""}}}}; });
+    EXPECT_EQ(empty.rfind("show.json: translations.en", 0), 0u) << empty;
+    EXPECT_NE(empty.find("must not be empty"), std::string::npos) << empty;
+    EXPECT_EQ(errorAfter([](json& j) { j["translations"] = {{"fr", json::object()}}; }),
+              "show.json: translations.fr: unknown field");
+    EXPECT_EQ(errorAfter([](json& j) { j["translations"] = {{"placeNames", "/etc/passwd"}}; }).rfind("show.json: translations.placeNames: ", 0),
+              0u);
+}
+
+}  // namespace
+}  // namespace exhibit

@@ -22,6 +22,7 @@ protected:
         s.maxWidth = maxWidth;
         s.maxLines = maxLines;
         s.align = align;
+        s.minScale = 1;  // these cases are about wrapping and cutting; ShrinksBeforeItCuts about shrinking
         return s;
     }
     // The glyphs of line k (by baseline), in order.
@@ -171,6 +172,25 @@ TEST_F(TextLayoutTest, TruncationWithoutEllipsisAndNoTruncationWhenItFits) {
     const TextLayout fits = layoutText(font(), "贵州省", style(20, 100, 1));
     EXPECT_FALSE(fits.truncated);
     EXPECT_EQ(fits.glyphs.size(), 3u);
+}
+
+TEST_F(TextLayoutTest, ShrinksBeforeItCuts) {
+    TextStyle s = style(20, 100, 1);
+    s.minScale = 0.8f;
+    // Six ideographs: 120 px at 20 px, 96 px at 80 %.
+    ASSERT_GT(measureText(font(), "脱贫攻坚成果", 20), 100);
+    ASSERT_LE(measureText(font(), "脱贫攻坚成果", 16), 100);
+    const TextLayout shrunk = layoutText(font(), "脱贫攻坚成果", s);
+    EXPECT_FALSE(shrunk.truncated);
+    EXPECT_LT(shrunk.sizePx, 20);
+    EXPECT_GE(shrunk.sizePx, 16 - 1e-3f);
+    EXPECT_LE(shrunk.contentWidth, 100 + 0.01f);
+    EXPECT_EQ(shrunk.glyphs.size(), 6u);
+
+    const TextLayout cut = layoutText(font(), "贵州省脱贫攻坚成果展示", s);  // 11 ideographs fit at no size down to 80 %
+    EXPECT_TRUE(cut.truncated);
+    EXPECT_EQ(cut.glyphs.back().glyph, g(U'…'));
+    EXPECT_FLOAT_EQ(cut.sizePx, 16) << "cut at the smallest size tried";
 }
 
 TEST_F(TextLayoutTest, MaxLinesCountsExplicitLineBreaksToo) {
