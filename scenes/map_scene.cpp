@@ -100,7 +100,7 @@ void MapScene::drawLegend(Canvas& canvas, const Layout& layout, const Rect& box)
                  labelPaint);
         TextPaint countPaint;
         countPaint.color = countColor;
-        drawText(canvas, services_.bold, std::to_string(count) + std::string(services_.text.pick(" 个县", " counties")), countStyle,
+        drawText(canvas, services_.bold, std::to_string(count) + std::string(services_.text.pick(" 个县", count == 1 ? " county" : " counties")), countStyle,
                  {box.x + box.w - pad - countStyle.maxWidth, y - layout.px(1)}, countPaint);
         const float barY = y + layout.px(32);
         canvas.roundedRect({box.x + pad, barY, innerW, layout.px(6)}, layout.px(3), theme.text.withAlpha(0.08f));
@@ -180,7 +180,8 @@ void MapScene::drawAnnouncements(Canvas& canvas, const Layout& layout, const Rec
         countPaint.color = c.color;
         drawText(canvas, services_.regular,
                  std::to_string(c.value) + std::string(services_.text.pick("年度 · ", " · ")) +
-                     std::to_string(count == exits.end() ? 0 : count->second) + std::string(services_.text.pick(" 县", " counties")),
+                     std::to_string(count == exits.end() ? 0 : count->second) +
+                     std::string(services_.text.pick(" 县", count != exits.end() && count->second == 1 ? " county" : " counties")),
                  countStyle, {box.x + box.w - pad - countStyle.maxWidth, y}, countPaint);
         y += rowH;
     }

@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -213,6 +214,49 @@ TEST_F(ControlE2E, ScreenshotIsAPngOfTheOutputSize) {
     const Image image = readPng(file);
     EXPECT_EQ(image.width, 640);
     EXPECT_EQ(image.height, 360);
+    stop();
+}
+
+// The console's (and the API's) language switches the wall itself, live: the map scene's words change
+// to English and back, and nothing else moves (the map scene is still, so zh-en-zh gives the first
+// frame again).
+TEST_F(ControlE2E, LanguageSwitchesTheWallLive) {
+    start("control-e2e-language.log");
+    ASSERT_EQ(post("/api/scene", R"({"id": "map"})"), 202);
+    ASSERT_TRUE(eventually([&] { return get("/api/status")["scene"] == "map"; }));
+    auto screenshot = [&](const std::string& name) {
+        auto r = client().Get("/api/screenshot.png", bearer());
+        EXPECT_TRUE(r && r->status == 200);
+        const fs::path file = fs::path(EXHIBIT_BINARY_DIR) / ("control-e2e-language-" + name + ".png");
+        std::ofstream(file, std::ios::binary) << (r ? r->body : std::string());
+        return readPng(file);
+    };
+    auto setLanguage = [&](const std::string& language) {
+        json settings = get("/api/settings");
+        settings["language"] = language;
+        auto r = client().Put("/api/settings", bearer(), settings.dump(), "application/json");
+        ASSERT_TRUE(r);
+        ASSERT_EQ(r->status, 202) << r->body;
+    };
+    auto differingShare = [](const Image& a, const Image& b) {
+        if (a.width != b.width || a.height != b.height) return 1.0;
+        std::size_t differing = 0;
+        for (std::size_t i = 0; i + 3 < a.rgba.size(); i += 4)
+            for (std::size_t c = 0; c < 3; ++c)
+                if (std::abs(int(a.rgba[i + c]) - int(b.rgba[i + c])) > 5) {
+                    ++differing;
+                    break;
+                }
+        return static_cast<double>(differing) / (static_cast<double>(a.rgba.size()) / 4);
+    };
+    std::this_thread::sleep_for(std::chrono::seconds(1));  // the fade into the map scene is over
+    const Image chinese = screenshot("zh");
+    setLanguage("en");
+    const Image english = screenshot("en");
+    EXPECT_GT(differingShare(chinese, english), 0.002) << "the wall's words changed";
+    setLanguage("zh");
+    const Image again = screenshot("zh-again");
+    EXPECT_LT(differingShare(chinese, again), 0.001) << "back in Chinese, the same frame";
     stop();
 }
 
