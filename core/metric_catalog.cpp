@@ -11,6 +11,12 @@ constexpr MetricInfo kMetrics[] = {
     {"remote_ecg", true},         {"remote_imaging", true},    {"video_consults", true},
     {"online_classes", true},     {"class_attendance", true},  {"consumption_aid_sales", false},
     {"livestream_viewers", true},
+    // E-commerce chain, consumption aid and the precision poverty-alleviation cloud (issue 8).
+    {"ecommerce_trainees", true},  {"base_shipments", true},    {"warehouse_parcels", true},
+    {"delivery_parcels", true},    {"consumption_aid_orders", true}, {"livestream_rooms", true},
+    {"qs_certifications", true},   {"cert_pollution_free", true}, {"cert_green_food", true},
+    {"cert_organic", true},        {"cert_geo_indication", true}, {"village_affairs_posts", true},
+    {"crowdfunding_raised", false}, {"crowdfunding_goal", false}, {"crowdfunding_backers", true},
     // Healthcare, education and social collaboration (issue 8).
     {"diagnoses_returned", true}, {"consults_referred", true}, {"classes_live", true},
     {"farmer_trainings", true},   {"farmer_trainees", true},   {"trainings_live", true},
@@ -18,8 +24,9 @@ constexpr MetricInfo kMetrics[] = {
     {"aid_projects", true},       {"aid_partners", true},      {"aid_counties", true},
 };
 constexpr std::string_view kEventKinds[] = {"order_shipped", "consultation_referred", "class_held",
-                                            "livestream_started", "diagnosis_requested", "diagnosis_returned",
-                                            "training_held", "partner_paired", "aid_project_signed"};
+                                            "livestream_started", "consumption_order", "village_affairs_posted",
+                                            "diagnosis_requested", "diagnosis_returned", "training_held",
+                                            "partner_paired", "aid_project_signed"};
 
 }  // namespace
 

@@ -24,7 +24,8 @@ GroupBy readGroupBy(const JsonNode& widget) {
 WidgetSpec readWidget(const JsonNode& node) {
     node.expectObject();
     static constexpr std::string_view kCommon[] = {"type", "region", "title", "unit", "decimals", "color"};
-    const std::string type = node.choice("type", {"kpi", "line", "bar", "donut", "ticker", "history"});
+    const std::string type =
+        node.choice("type", {"kpi", "line", "bar", "donut", "ticker", "history", "flow", "list", "trace", "progress"});
     WidgetSpec w;
     auto allow = [&](std::initializer_list<std::string_view> own) {
         for (const auto& [key, value] : node.members()) {
@@ -85,6 +86,52 @@ WidgetSpec readWidget(const JsonNode& node) {
         w.kind = WidgetKind::Ticker;
         w.events = readEventKinds(node.child("events"));
         w.capacity = node.integerOr("capacity", w.capacity, 1, 500);
+    } else if (type == "flow") {
+        allow({"stages"});
+        w.kind = WidgetKind::Flow;
+        for (const JsonNode& st : node.child("stages").items(2, 8)) {
+            st.rejectUnknownKeys({"label", "metric", "adcode", "unit"});
+            FlowStage stage;
+            stage.label = readText(st.child("label"));
+            stage.metric = readFeedMetric(st.child("metric"));
+            if (st.has("adcode")) stage.adcode = readAdcode(st.child("adcode"));
+            stage.unit = readTextOr(st, "unit");
+            w.stages.push_back(std::move(stage));
+        }
+    } else if (type == "list") {
+        allow({"items", "secondsPerItem"});
+        w.kind = WidgetKind::List;
+        for (const JsonNode& it : node.child("items").items(1, 40)) {
+            it.rejectUnknownKeys({"when", "title", "detail", "source"});
+            w.items.push_back({readText(it.child("when")), readText(it.child("title")), readTextOr(it, "detail"),
+                               readTextOr(it, "source")});
+        }
+        w.secondsPerItem = node.numberOr("secondsPerItem", 6, 1, 600);
+    } else if (type == "trace") {
+        allow({"products", "secondsPerItem"});
+        w.kind = WidgetKind::Trace;
+        for (const JsonNode& p : node.child("products").items(1, 16)) {
+            p.rejectUnknownKeys({"id", "name", "origin", "base", "certifications", "route"});
+            TraceItem item;
+            item.id = readId(p.child("id"), true);
+            for (const TraceItem& other : w.products)
+                if (other.id == item.id) p.child("id").fail("duplicate product id " + quoteForMessage(item.id));
+            item.name = readText(p.child("name"));
+            item.origin = readAdcode(p.child("origin"));
+            item.base = readText(p.child("base"));
+            if (p.has("certifications"))
+                for (const JsonNode& c : p.child("certifications").items(0, 6)) item.certifications.push_back(readText(c));
+            for (const JsonNode& r : p.child("route").items(2, 6)) item.route.push_back(readText(r));
+            w.products.push_back(std::move(item));
+        }
+        w.secondsPerItem = node.numberOr("secondsPerItem", 8, 1, 600);
+    } else if (type == "progress") {
+        allow({"metric", "goalMetric", "by", "maxBars"});
+        w.kind = WidgetKind::Progress;
+        w.metric = readFeedMetric(node.child("metric"));
+        w.goalMetric = readFeedMetric(node.child("goalMetric"));
+        w.by = readGroupBy(node);
+        w.maxBars = node.integerOr("maxBars", 0, 0, 200);
     } else {
         allow({"population", "batches", "secondsPerYear"});
         w.kind = WidgetKind::History;

@@ -74,6 +74,7 @@ double SimulatorSource::rhythm(double hour) {
 SimulatorSource::SimulatorSource(std::uint64_t seed, std::vector<SimulatedCounty> counties, double intervalSeconds,
                                  double speed, WallClock wallClock)
     : rng_(seed), themeRng_(seed ^ 0x7E3A5C1D9B2F4E68ull), interval_(intervalSeconds), speed_(std::clamp(speed, 0.01, 1000.0)), wallClock_(std::move(wallClock)) {
+    seed_ = seed;
     if (!wallClock_)
         wallClock_ = [] {
             return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -104,6 +105,7 @@ SimulatorSource::~SimulatorSource() { stop(); }
 
 void SimulatorSource::resetDay(double epoch) {
     day_ = localDay(epoch);
+    themes_->resetDay();
     for (auto& c : counties_) {
         c.orders = c.consults = c.classes = c.attendance = 0;
         c.ecg = c.imaging = c.returned = c.referred = c.trainings = c.trainees = c.pledged = c.projects = 0;
@@ -258,6 +260,15 @@ void SimulatorSource::advance(double from, double to, std::string& out, std::str
 
 std::string SimulatorSource::generate(double epoch) {
     std::string out;
+    if (!themes_) {
+        std::vector<ThemeCounty> themeCounties;
+        for (const auto& c : counties_) themeCounties.push_back({c.county.adcode, c.county.name, c.weight});
+        themes_.emplace(seed_, std::move(themeCounties));
+    }
+    // The theme scenes' step from `from` to `to` (simulator_themes.hpp), on the same daily rhythm.
+    const auto advanceThemeScenes = [&](double from, double to, bool events, std::string& into) {
+        themes_->advance(to, to - from, rhythm(localHour(to)) * (to - from) / 86400.0, events, into);
+    };
     if (last_ < 0 || epoch < last_ || localDay(epoch) != day_) {
         resetDay(epoch);
         // Fill in the day so far in 10-minute steps so counters start plausible.
@@ -266,12 +277,14 @@ std::string SimulatorSource::generate(double epoch) {
         std::string discardedThemes;  // apart, so the older figures' catch-up stays as it was
         for (double t = midnight; t + 600 < epoch; t += 600) {
             advance(t, t + 600, discarded, discardedThemes);
+            advanceThemeScenes(t, t + 600, false, discardedThemes);
             discardedThemes.clear();
         }
         last_ = std::max(midnight, epoch - 1);
         announcePartners(epoch, out);
     }
     advance(last_, epoch, out, out);
+    advanceThemeScenes(last_, epoch, out.size() <= 200000, out);
     last_ = epoch;
 
     nlohmann::json values = nlohmann::json::array();
@@ -316,6 +329,7 @@ std::string SimulatorSource::generate(double epoch) {
     const double viewers = std::round(40000 * rhythm(localHour(epoch)) *
                                       (1 + 0.1 * std::normal_distribution<double>(0, 1)(rng_)));
     values.push_back(metric("520000", "livestream_viewers", std::max(0.0, viewers)));
+    themes_->appendMetrics(values, std::max(0.0, viewers));
     nlohmann::json message = {{"type", "metrics"}, {"ts", epoch}, {"provenance", "simulated"}, {"values", values}};
     return message.dump() + "\n" + out;
 }

@@ -33,11 +33,13 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "data_feed/simulator_themes.hpp"
 #include "data_feed/source.hpp"
 
 namespace exhibit {
@@ -99,6 +101,8 @@ private:
     WallClock wallClock_;
     double last_ = -1;
     long day_ = -1;
+    std::optional<ThemeSimulation> themes_;  // the theme scenes' figures (simulator_themes.hpp), made on first use
+    std::uint64_t seed_ = 0;
 
     std::thread thread_;
     std::mutex mutex_;
