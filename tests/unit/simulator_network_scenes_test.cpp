@@ -88,7 +88,7 @@ TEST(SimulatorNetworkScenes, RequestsClimbAndReportsComeBackDown) {
     std::set<std::string, std::less<>> readers;
     int paired = 0;
     for (int s = 0; s < 300; ++s) {
-        const auto r = parser.parse(sim.generate(kEleven + s));
+        const auto r = parser.parse(sim.generate(kEleven + 2.0 * s));  // ten minutes in 2-second payloads
         ASSERT_TRUE(r.rejections.empty()) << r.rejections.front();
         for (const auto& m : r.messages)
             for (const auto& e : m.events) {
@@ -119,7 +119,9 @@ TEST(SimulatorNetworkScenes, RequestsClimbAndReportsComeBackDown) {
                     EXPECT_EQ(s, 0) << "standing pairings are announced when the day starts, not every second";
                     ++paired;
                 }
-                if (e.kind == "aid_project_signed") EXPECT_GT(e.value, 0);
+                if (e.kind == "aid_project_signed") {
+                    EXPECT_GT(e.value, 0);
+                }
             }
     }
     EXPECT_GT(kinds["diagnosis_requested"], 5);
