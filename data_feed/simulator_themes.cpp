@@ -10,8 +10,8 @@ namespace exhibit {
 namespace {
 
 // All illustrative (no source gives these for Guizhou): magnitudes chosen to look plausible.
-constexpr double kTraineesPerDay = 2400;        // e-commerce training attendance, persons
-constexpr double kBaseShipmentsPerDay = 9000;   // batches leaving origin bases
+constexpr double kTraineesPerDay = 12000;       // e-commerce training attendance (classes and online courses), persons
+constexpr double kBaseShipmentsPerDay = 30000;  // batches leaving origin bases
 constexpr double kWarehousePerDay = 125000;     // parcels sorted by county warehouses
 constexpr double kDeliveryPerDay = 118000;      // parcels delivered by the smart delivery platform
 constexpr double kAidOrdersPerDay = 60000;      // consumption-aid orders
@@ -131,8 +131,11 @@ void ThemeSimulation::advance(double to, double dt, double dayShare, bool events
 
 void ThemeSimulation::appendMetrics(nlohmann::json& values, double provinceViewers) const {
     double trainees = 0, base = 0, warehouse = 0, delivery = 0, aidOrders = 0, aidSales = 0, posts = 0, stations = 0;
-    double rooms = 0, goal = 0, raised = 0, backers = 0;
-    for (const County& c : counties_) rooms += static_cast<double>(c.rooms);
+    double rooms = 0, goal = 0, raised = 0, backers = 0, audience = 0;
+    for (const County& c : counties_) {
+        rooms += static_cast<double>(c.rooms);
+        audience += static_cast<double>(c.rooms) * c.streamWeight;  // some counties' rooms draw bigger crowds
+    }
     for (const County& c : counties_) {
         const std::string& a = c.info.adcode;
         values.push_back(metric(a, "ecommerce_trainees", c.trainees));
@@ -145,7 +148,8 @@ void ThemeSimulation::appendMetrics(nlohmann::json& values, double provinceViewe
         values.push_back(metric(a, "express_stations", c.stations));
         if (c.streamWeight > 0) {
             values.push_back(metric(a, "livestream_rooms", static_cast<double>(c.rooms)));
-            const double viewers = rooms > 0 ? std::round(provinceViewers * static_cast<double>(c.rooms) / rooms) : 0;
+            const double viewers =
+                audience > 0 ? std::round(provinceViewers * static_cast<double>(c.rooms) * c.streamWeight / audience) : 0;
             values.push_back(metric(a, "livestream_viewers", viewers));
         }
         if (c.goal > 0) {

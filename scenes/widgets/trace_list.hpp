@@ -61,7 +61,8 @@ public:
 private:
     struct Geometry;
     Geometry geometry(const WidgetFrame& frame, const Rect& content) const;
-    void drawRecord(const WidgetFrame& frame, const Rect& area, const TraceProduct& p) const;
+    void drawRecord(const WidgetFrame& frame, const Rect& area, const TraceProduct& p, float scale) const;
+    void drawRouteColumn(const WidgetFrame& frame, const Rect& column, const TraceProduct& p, float a, float scale) const;
     bool itemsSimulated() const override { return !products_.empty(); }
 
     std::vector<TraceProduct> products_;

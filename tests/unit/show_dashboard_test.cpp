@@ -109,7 +109,7 @@ TEST(ShowDashboardErrors, WidgetsNameWhatIsWrong) {
               "you mean \"wide\"?)");
     EXPECT_EQ(errorAfter([](json& j) { widget0(j)["type"] = "pie"; }),
               "show.json: scenes[0].widgets[0].type: expected one of \"kpi\", \"line\", \"bar\", \"donut\", "
-              "\"ticker\", \"history\", got \"pie\"");
+              "\"ticker\", \"history\", \"flow\", \"list\", \"trace\", \"progress\", got \"pie\"");
     EXPECT_EQ(errorAfter([](json& j) { widget0(j) = {{"type", "donut"}, {"region", "a"}, {"title", "t"}}; }),
               "show.json: scenes[0].widgets[0]: a donut takes either \"parts\" (one metric per segment) or "
               "\"metric\" with \"by\"");
