@@ -22,7 +22,7 @@ constexpr double kEcgShare = 0.38, kImagingShare = 0.27;
 constexpr double kClassSeconds = 40 * 60;      // one online lesson (illustrative)
 constexpr double kTrainingsPerDay = 260;       // new-farmer training sessions, illustrative
 constexpr double kTrainingSeconds = 2 * 3600;  // one training session (illustrative)
-constexpr double kProjectsPerDay = 1500;       // aid projects signed by partners, illustrative
+constexpr double kProjectsPerDay = 600;        // aid projects signed by partners, illustrative
 constexpr std::size_t kMaxPending = 4000;      // diagnoses being read at once (bounds memory)
 
 // Social-collaboration partners. The cities are the east-west pairing commonly reported for
@@ -178,16 +178,16 @@ void SimulatorSource::advanceThemes(CountyState& c, std::size_t index, long cons
 
     const long projects = poisson(kProjectsPerDay * c.weight * r);
     for (long k = 0; k < projects; ++k) {
-        // Mostly the county's partners; now and then a new one pairs with it.
+        // The county's partners; now and then (or when it has none) a new one pairs with it.
         std::size_t p;
-        if (!c.partners.empty() && std::bernoulli_distribution(0.85)(rng)) {
+        if (!c.partners.empty() && std::bernoulli_distribution(0.97)(rng)) {
             p = c.partners[std::uniform_int_distribution<std::size_t>(0, c.partners.size() - 1)(rng)];
         } else {
             p = std::uniform_int_distribution<std::size_t>(0, std::size(kPartners) - 1)(rng);
             if (std::find(c.partners.begin(), c.partners.end(), p) == c.partners.end() && c.partners.size() < 6)
                 c.partners.push_back(p);
         }
-        const double wan = std::uniform_int_distribution<int>(5, 200)(rng);  // 万元
+        const double wan = std::uniform_int_distribution<int>(1, 30)(rng);  // 万元
         c.pledged += wan * 10000;
         c.projects += 1;
         const PartnerInfo& partner = kPartners[p];

@@ -350,7 +350,7 @@ void MapNetwork::draw(Canvas& canvas, const SceneServices& services, double t) c
     for (const auto& [partner, counties] : links_)
         if (const auto p = position("@" + partner))
             for (const std::string& county : counties)
-                if (const auto c = position(county)) canvas.line(*p, *c, 0.9f * s, edge.withAlpha(0.5f));
+                if (const auto c = position(county)) canvas.line(*p, *c, 0.8f * s, edge.withAlpha(edge.a * 0.45f));
     if (spec_.live)
         for (const auto& [county, n] : live_)
             for (int i = 0; i < n; ++i)

@@ -280,7 +280,9 @@ private:
         t.provenance = e.provenance;
         static constexpr std::pair<std::string_view, std::string_view> kTags[] = {
             {"order_shipped", "电商"}, {"consultation_referred", "医疗"}, {"class_held", "教育"}, {"livestream_started", "直播"},
-            {"consumption_order", "消费"}, {"village_affairs_posted", "村务"}};
+            {"consumption_order", "消费"}, {"village_affairs_posted", "村务"}, {"diagnosis_requested", "会诊"},
+            {"diagnosis_returned", "诊断"}, {"training_held", "培训"}, {"partner_paired", "结对"},
+            {"aid_project_signed", "帮扶"}};
         for (std::size_t i = 0; i < std::size(kTags); ++i)
             if (e.kind == kTags[i].first) {
                 t.tag = std::string(kTags[i].second);
@@ -306,6 +308,11 @@ private:
         if (e.kind == "livestream_started") return from + ": live stream started";
         if (e.kind == "consumption_order") return from + " → " + to + ": aid order, " + value + " yuan";
         if (e.kind == "village_affairs_posted") return from + ": village affairs posted";
+        if (e.kind == "diagnosis_requested") return from + " clinic → " + to + ": request";
+        if (e.kind == "diagnosis_returned") return from + " → " + to + " clinic: report";
+        if (e.kind == "training_held") return from + ": new-farmer training, " + value + " trainees";
+        if (e.kind == "partner_paired") return to + " pairs with " + from;
+        if (e.kind == "aid_project_signed") return to + " → " + from + ": aid project, " + value + " yuan";
         return from + (to.empty() ? "" : " → " + to) + (e.value != 0 ? ": " + value : "");
     }
 
