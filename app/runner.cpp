@@ -103,7 +103,8 @@ int runShow(const Options& options) {
     const ShowFile show = loadShowFile(showPath);
 
     if (options.listScenes) {
-        for (const auto& scene : show.scenes) std::printf("%s  %s\n", scene.id.c_str(), scene.title.c_str());
+        const Translator text(show, parseLanguage(options.language).value_or(Language::Zh));
+        for (const auto& scene : show.scenes) std::printf("%s  %s\n", scene.id.c_str(), text(scene.title).c_str());
         return 0;
     }
     OperatorSession session(show, options, logRing().get());  // settings, schedule, control API

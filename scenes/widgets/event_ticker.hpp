@@ -28,11 +28,11 @@ namespace exhibit {
 struct TickerEvent {
     double timestamp = 0;  // Unix seconds
     std::string text;
-    std::string textEn{};  // the row in English; "" = `text` in both languages
     std::string tag;  // short category shown as a pill ("电商", "医疗"); may be empty
     Provenance provenance = Provenance::Real;
     Color tagColor{0, 0, 0, 0};  // zero alpha: the theme accent
     std::string key{};           // the adcode of the event's origin (itemAt, setHighlight); "" for none
+    std::string textEn{};        // the row in English; "" = `text` in both languages
 };
 
 class EventTicker final : public Widget {

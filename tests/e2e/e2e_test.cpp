@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "renderer/image.hpp"
 #include "tests/support/process.hpp"
@@ -73,11 +74,21 @@ TEST(Cli, Version) {
     EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(^exhibit \d+\.\d+\.\d+\n$)"))) << r.out;
 }
 
+// Every scene of the bundled show, in show order: the overview, the real-facts map, the six
+// themes, the timeline and the credits; titles in the language asked for.
 TEST(Cli, ListScenesPrintsIdThenTitle) {
     const auto r = exhibit({"--list-scenes"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    EXPECT_EQ(lineCount(r.out), 2) << r.out;
-    EXPECT_EQ(r.out, "dashboard  大数据精准扶贫云 · 实时运行\nmap  贵州省66个贫困县全部脱贫摘帽\n");
+    EXPECT_EQ(r.out.rfind("dashboard  大数据精准扶贫云 · 实时运行\nmap  贵州省66个贫困县全部脱贫摘帽\n", 0), 0u) << r.out;
+    std::vector<std::string> ids;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) ids.push_back(line.substr(0, line.find("  ")));
+    EXPECT_EQ(ids, (std::vector<std::string>{"dashboard", "map", "healthcare", "education", "social", "ecommerce",
+                                             "consumption", "cloud", "timeline", "credits"}));
+
+    const auto english = exhibit({"--list-scenes", "--lang", "en"});
+    ASSERT_EQ(english.exitCode, 0) << english.err;
+    EXPECT_EQ(english.out.rfind("dashboard  Precision Poverty-Alleviation Cloud · Live\n", 0), 0u) << english.out;
 }
 
 TEST(Cli, UsageErrorsExitTwoWithOneLine) {

@@ -64,7 +64,7 @@ protected:
     CountyFacts facts = loadCountyFacts(show.resolve(show.findScene("dashboard")->map->facts.counties));
     Font regular = Font::find(show.theme.font, true);
     Font bold = Font::find(show.theme.fontBold, true);
-    Translator text(show);
+    Translator text{show};
     SceneServices services{show, regular, bold, text};
     std::unique_ptr<Scene> scene = createScene(*show.findScene("dashboard"), services);
     FrameTime time;
