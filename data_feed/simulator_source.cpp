@@ -112,6 +112,24 @@ void SimulatorSource::resetDay(double epoch) {
     }
 }
 
+double SimulatorSource::trainingsLive(const CountyState& c) {
+    double sessions = 0;
+    for (const auto& t : c.trainingEnds) sessions += static_cast<double>(t.sessions);
+    return sessions;
+}
+
+// A show starting mid-day lists the trainings under way (each as the event that started it).
+void SimulatorSource::announceTrainings(double epoch, std::string& out) const {
+    for (const auto& c : counties_)
+        for (const auto& t : c.trainingEnds) {
+            nlohmann::json e = {{"type", "event"}, {"ts", epoch}, {"event", "training_held"}, {"from", c.county.adcode},
+                                {"value", t.trainees}, {"provenance", "simulated"},
+                                {"text", c.county.name + " 新型农民培训 " + std::to_string(t.sessions) + " 场，" +
+                                             std::to_string(t.trainees) + " 人次（进行中）"}};
+            out += e.dump() + "\n";
+        }
+}
+
 void SimulatorSource::announcePartners(double epoch, std::string& out) const {
     for (const auto& c : counties_)
         for (std::size_t p : c.partners) {
@@ -168,8 +186,8 @@ void SimulatorSource::advanceThemes(CountyState& c, std::size_t index, long cons
     long trainees = 0;
     for (long k = 0; k < trainings; ++k) trainees += std::uniform_int_distribution<int>(20, 80)(rng);
     c.trainings += static_cast<double>(trainings);
-    std::erase_if(c.trainingEnds, [&](double end) { return end <= to; });
-    for (long k = 0; k < trainings; ++k) c.trainingEnds.push_back(to + kTrainingSeconds);
+    std::erase_if(c.trainingEnds, [&](const auto& t) { return t.end <= to; });
+    if (trainings > 0) c.trainingEnds.push_back({to + kTrainingSeconds, trainings, trainees});
     c.trainees += static_cast<double>(trainees);
     if (out && trainings > 0)
         event("training_held", {{"value", trainees},
@@ -282,6 +300,7 @@ std::string SimulatorSource::generate(double epoch) {
         }
         last_ = std::max(midnight, epoch - 1);
         announcePartners(epoch, out);
+        announceTrainings(epoch, out);
     }
     advance(last_, epoch, out, out);
     advanceThemeScenes(last_, epoch, out.size() <= 200000, out);
@@ -305,7 +324,7 @@ std::string SimulatorSource::generate(double epoch) {
         values.push_back(metric(c.county.adcode, "class_attendance", c.attendance));
         const double theme[] = {c.ecg,       c.imaging,   c.consults - c.ecg - c.imaging,
                                 c.returned,  c.referred,  static_cast<double>(c.classEnds.size()),
-                                c.trainings, c.trainees,  static_cast<double>(c.trainingEnds.size()),
+                                c.trainings, c.trainees,  trainingsLive(c),
                                 c.pledged,   c.projects};
         for (std::size_t m = 0; m < std::size(kThemeMetrics); ++m) {
             values.push_back(metric(c.county.adcode, kThemeMetrics[m], theme[m]));

@@ -9,8 +9,9 @@
 // each request climbs to the hospital that reads it (county, prefecture or province:
 // diagnosis_requested) and the report comes back down minutes later (diagnosis_returned). Education:
 // classes last 40 minutes (classes_live counts those under way), new-farmer trainings
-// (training_held). Social collaboration: partners paired with counties (partner_paired, announced
-// when a day starts) sign aid projects with pledges (aid_project_signed). The partners are the
+// (training_held; those under way are announced when the day starts, like the pairings). Social
+// collaboration: partners paired with counties (partner_paired, announced when a day starts) sign
+// aid projects with pledges (aid_project_signed). The partners are the
 // commonly reported east-west pairing cities (not in the show's sources.csv) and generic
 // enterprises and organisations: illustrative, like every figure here except the consultation total.
 // Every message it makes says "provenance": "simulated".
@@ -77,7 +78,11 @@ private:
         double orders = 0, consults = 0, classes = 0, attendance = 0;
         double ecg = 0, imaging = 0, returned = 0, referred = 0, trainings = 0, trainees = 0, pledged = 0, projects = 0;
         std::vector<double> classEnds;  // end times of the classes under way
-        std::vector<double> trainingEnds;  // and of the trainings
+        struct Training {
+            double end;
+            long sessions, trainees;
+        };
+        std::vector<Training> trainingEnds;  // trainings under way, by the step that started them
         std::vector<std::size_t> partners;  // indexes into the partner list
     };
     struct PendingReport {
@@ -89,6 +94,8 @@ private:
     void advance(double fromEpoch, double toEpoch, std::string& out, std::string& themeOut);
     void advanceThemes(CountyState& c, std::size_t index, long consults, long classes, double to, double r, std::string* out);
     void announcePartners(double epochSeconds, std::string& out) const;
+    void announceTrainings(double epochSeconds, std::string& out) const;
+    static double trainingsLive(const CountyState& c);
     void resetDay(double epochSeconds);
 
     std::string name_ = "simulator";

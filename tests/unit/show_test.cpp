@@ -341,7 +341,7 @@ TEST(ShowFileErrors, MisspeltLayerTypeIsReportedAsSuch) {
               "show.json: scenes[0].layers[0].type: missing required field");
     EXPECT_EQ(errorAfter([](json& j) { layer0(j)["type"] = "border"; }),
               "show.json: scenes[0].layers[0].type: expected one of \"choropleth\", \"borders\", \"outline\", \"labels\", "
-              "\"ripples\", \"flylines\", got \"border\"");
+              "\"ripples\", \"flylines\", \"network\", got \"border\"");
 }
 
 TEST(ShowFileErrors, LayerValues) {
