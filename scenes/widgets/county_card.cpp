@@ -351,6 +351,7 @@ void CountyCard::drawBody(const WidgetFrame& frame, const Rect& content, const C
     nameStyle.maxWidth = content.w;
     nameStyle.maxLines = 1;
     nameStyle.lineSpacing = 1.2f;
+    nameStyle.minScale = 1;  // the card shrinks the name itself, down to 16 px, then cuts
     const std::string shownName = frame.text.place(data.adcode, data.name, false);
     const float natural = measureText(frame.bold, shownName, nameStyle.sizePx);
     if (natural > content.w) nameStyle.sizePx = std::max(layout.px(16), nameStyle.sizePx * content.w / natural);

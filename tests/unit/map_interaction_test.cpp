@@ -187,12 +187,13 @@ TEST(SceneDirector, SwipesSwitchScenesAndTheTourMovesOn) {
     EXPECT_EQ(director.current().id(), "dashboard");
     EXPECT_FALSE(director.switchTo(std::string("nope"), "test"));
 
-    // The tour: six steps in the dashboard (three counties), then the map scene.
+    // The tour follows the show's attract list: the dashboard's 42 s (six 7 s steps: three counties),
+    // then the healthcare theme.
     director.startTour();
     for (int i = 0; i < 5; ++i) director.tourStep();
     EXPECT_EQ(director.current().id(), "dashboard");
     director.tourStep();
-    EXPECT_EQ(director.current().id(), "map");
+    EXPECT_EQ(director.current().id(), "healthcare");
 }
 
 TEST(SceneDirector, TheTourKeepsToThePlaylist) {
@@ -202,9 +203,9 @@ TEST(SceneDirector, TheTourKeepsToThePlaylist) {
     director.startTour();
     for (int i = 0; i < 20; ++i) director.tourStep();
     EXPECT_EQ(director.current().id(), "dashboard");  // left the map once, never came back
-    director.setPlaylist({});
+    director.setPlaylist({});  // the show's attract list again: the dashboard is followed by healthcare
     for (int i = 0; i < 20 && director.current().id() == "dashboard"; ++i) director.tourStep();
-    EXPECT_EQ(director.current().id(), "map");
+    EXPECT_EQ(director.current().id(), "healthcare");
 }
 
 }  // namespace
