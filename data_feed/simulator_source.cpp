@@ -221,9 +221,8 @@ void SimulatorSource::advance(double from, double to, std::string& out, std::str
     const double dt = to - from;
     const double r = rhythm(localHour(to)) * dt / 86400.0;
     // Diagnoses read by now go back down to the clinic that asked.
-    std::size_t done = 0;
-    for (; done < pending_.size() && pending_[done].due <= to; ++done) {
-        const PendingReport& report = pending_[done];
+    for (const PendingReport& report : pending_) {
+        if (report.due > to) continue;
         CountyState& c = counties_[report.county];
         c.returned += 1;
         if (themeOut.size() > 200000) continue;
@@ -233,7 +232,7 @@ void SimulatorSource::advance(double from, double to, std::string& out, std::str
                             {"text", report.kind + (report.kind == "视频会诊" ? "意见" : "报告") + " → " + c.county.name + " 村卫生室"}};
         themeOut += e.dump() + "\n";
     }
-    pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(done));
+    std::erase_if(pending_, [&](const PendingReport& report) { return report.due <= to; });
     for (std::size_t index = 0; index < counties_.size(); ++index) {
         CountyState& c = counties_[index];
         auto poisson = [&](double mean) { return mean > 0 ? std::poisson_distribution<long>(mean)(rng_) : 0L; };
@@ -299,6 +298,10 @@ std::string SimulatorSource::generate(double epoch) {
             discardedThemes.clear();
         }
         last_ = std::max(midnight, epoch - 1);
+        // Reports that came back during the catch-up are counted, not announced as a burst now.
+        for (const PendingReport& report : pending_)
+            if (report.due <= last_) counties_[report.county].returned += 1;
+        std::erase_if(pending_, [&](const PendingReport& report) { return report.due <= last_; });
         announcePartners(epoch, out);
         announceTrainings(epoch, out);
     }

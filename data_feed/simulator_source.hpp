@@ -102,7 +102,7 @@ private:
     std::mt19937_64 rng_;
     std::mt19937_64 themeRng_;  // the theme scenes' figures: the older figures keep their sequence
     std::vector<CountyState> counties_;
-    std::vector<PendingReport> pending_;  // diagnoses being read, oldest first
+    std::vector<PendingReport> pending_;  // diagnoses being read, in the order they were asked
     double interval_;
     double speed_;
     WallClock wallClock_;
