@@ -152,6 +152,7 @@ void EventTicker::draw(const WidgetFrame& frame, const Rect& box) const {
         textStyle.sizePx = textSize;
         textStyle.maxLines = 1;
         textStyle.maxWidth = std::max(layout.px(20), content.x + content.w - x);
+        textStyle.minScale = 0.7f;  // captions come from the feed, of any length: smaller before cut
         TextPaint textPaint;
         textPaint.color = (fromBottom == 0 || emphasis ? theme.text : mix(theme.text, theme.textMuted, 0.35f)).withAlpha(a);
         const TextLayout text = layoutText(frame.regular, frame.text.english() && !e.textEn.empty() ? e.textEn : e.text, textStyle);
