@@ -15,12 +15,6 @@
 namespace exhibit::test {
 namespace {
 
-std::vector<std::string> bundledSceneIds() {
-    std::vector<std::string> ids;
-    for (const SceneSpec& s : loadShowFile(EXHIBIT_ASSETS "/shows/guizhou/show.json").scenes) ids.push_back(s.id);
-    return ids;
-}
-
 #ifndef EXHIBIT_SCENES_LANGUAGE
 #error "EXHIBIT_SCENES_LANGUAGE (zh or en) is set by tests/golden/CMakeLists.txt"
 #endif

@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/show.hpp"
 #include "data_feed/county_facts.hpp"
@@ -17,6 +18,13 @@
 #include "scenes/dashboard_scene.hpp"
 
 namespace exhibit::test {
+
+// The ids of the bundled show's scenes, in show order (for tests over every scene).
+inline std::vector<std::string> bundledSceneIds() {
+    std::vector<std::string> ids;
+    for (const SceneSpec& s : loadShowFile(EXHIBIT_ASSETS "/shows/guizhou/show.json").scenes) ids.push_back(s.id);
+    return ids;
+}
 
 struct DashboardFixture {
     static constexpr double kDt = 1.0 / 60.0;

@@ -11,12 +11,6 @@
 namespace exhibit::test {
 namespace {
 
-std::vector<std::string> bundledSceneIds() {
-    std::vector<std::string> ids;
-    for (const SceneSpec& s : loadShowFile(EXHIBIT_ASSETS "/shows/guizhou/show.json").scenes) ids.push_back(s.id);
-    return ids;
-}
-
 class Provenance : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Provenance, EveryFigureIsMarkedSimulatedOrNamesListedSources) {

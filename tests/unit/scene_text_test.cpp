@@ -17,12 +17,6 @@
 namespace exhibit::test {
 namespace {
 
-std::vector<std::string> bundledSceneIds() {
-    std::vector<std::string> ids;
-    for (const SceneSpec& s : loadShowFile(EXHIBIT_ASSETS "/shows/guizhou/show.json").scenes) ids.push_back(s.id);
-    return ids;
-}
-
 struct Written {
     std::set<std::string> cut;      // texts laid out truncated
     std::set<std::string> chinese;  // texts with Han characters
