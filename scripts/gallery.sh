@@ -8,8 +8,9 @@
 #   EXHIBIT=build/release/bin/exhibit SHOW=path/show.json scripts/gallery.sh
 #   GALLERY_DT=50 scripts/gallery.sh         # 20 fps instead of 60: three times faster on llvmpipe
 #
-# Each frame is the state after 20 s of show time at 60 fps (--fixed-dt 16.667), simulator seed 7:
-# the same build renders the same images. Needs a built exhibit (default build/dev/bin/exhibit)
+# Each frame is the state after 20 s of show time at 60 fps (--fixed-dt 16.667), simulator seed 7.
+# The simulator runs on its own thread against the wall clock, so figures differ a little from run
+# to run; the golden tests (tests/golden/scenes_test.cpp) are the exact, repeatable renders. Needs a built exhibit (default build/dev/bin/exhibit)
 # and python3 (for the downscale, scripts/png_downscale.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,11 +33,17 @@ if [ ${#scenes[@]} -eq 0 ]; then
   echo "gallery: the show lists no scenes" >&2
   exit 1
 fi
+# The simulator follows the wall clock (counters restart at midnight, China time): with faketime the
+# renders start at a busy hour instead, 11:00 China time (GALLERY_TIME, UTC).
+clock=()
+if command -v faketime >/dev/null; then
+  clock=(env TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@${GALLERY_TIME:-2025-11-28 03:00:00}")
+fi
 mkdir -p "$full" "$thumbs"
 for scene in "${scenes[@]}"; do
   for lang in zh en; do
     frame="$full/$scene-$lang.png"
-    "$exe" "${show_args[@]}" --headless --fixed-dt "$dt" --seconds 20 --seed 7 --size 1920x1080 \
+    "${clock[@]}" "$exe" "${show_args[@]}" --headless --fixed-dt "$dt" --seconds 20 --seed 7 --size 1920x1080 \
       --scene "$scene" --lang "$lang" --screenshot "$frame" --log-level warn
     /usr/bin/env python3 scripts/png_downscale.py "$frame" "$thumbs/$scene-$lang.png" 2
     printf '%s  (%s KiB; full size: %s)\n' "$thumbs/$scene-$lang.png" "$(( $(stat -c %s "$thumbs/$scene-$lang.png") / 1024 ))" "$frame"
