@@ -249,13 +249,25 @@ TEST_F(ControlE2E, LanguageSwitchesTheWallLive) {
                 }
         return static_cast<double>(differing) / (static_cast<double>(a.rgba.size()) / 4);
     };
-    std::this_thread::sleep_for(std::chrono::seconds(1));  // the fade into the map scene is over
-    const Image chinese = screenshot("zh");
+    // The frame once the wall is still (the fade into a scene takes frames, and a slow build, such
+    // as the sanitizer one, draws few frames a second): two screenshots in a row that agree.
+    auto stillFrame = [&](const std::string& name) {
+        Image previous = screenshot(name);
+        Image current;
+        eventually([&] {
+            current = screenshot(name);
+            const bool still = differingShare(previous, current) < 0.0005;
+            previous = current;
+            return still;
+        });
+        return current;
+    };
+    const Image chinese = stillFrame("zh");
     setLanguage("en");
-    const Image english = screenshot("en");
+    const Image english = stillFrame("en");
     EXPECT_GT(differingShare(chinese, english), 0.002) << "the wall's words changed";
     setLanguage("zh");
-    const Image again = screenshot("zh-again");
+    const Image again = stillFrame("zh-again");
     EXPECT_LT(differingShare(chinese, again), 0.001) << "back in Chinese, the same frame";
     stop();
 }
