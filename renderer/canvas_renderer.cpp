@@ -41,14 +41,14 @@ CanvasRenderer::CanvasRenderer(int atlasSize)
       shapeProgram_(gl::buildProgram({"shape", shaders::kShapeVertex, shaders::kShapeFragment})),
       boxProgram_(gl::buildProgram({"box", shaders::kBoxVertex, shaders::kBoxFragment})),
       glyphProgram_(gl::buildProgram({"glyph", shaders::kGlyphVertex, shaders::kGlyphFragment})),
-      shapeViewport_(gl::uniformLocation(shapeProgram_, "uViewport")),
+      shapeView_(ClipUniform::of(shapeProgram_)),
       shapeOffset_(gl::uniformLocation(shapeProgram_, "uOffset")),
       shapeScale_(gl::uniformLocation(shapeProgram_, "uScale")),
       shapeOpacity_(gl::uniformLocation(shapeProgram_, "uOpacity")),
       shapeTint_(gl::uniformLocation(shapeProgram_, "uTint")),
-      boxViewport_(gl::uniformLocation(boxProgram_, "uViewport")),
+      boxView_(ClipUniform::of(boxProgram_)),
       boxOpacity_(gl::uniformLocation(boxProgram_, "uOpacity")),
-      glyphViewport_(gl::uniformLocation(glyphProgram_, "uViewport")),
+      glyphView_(ClipUniform::of(glyphProgram_)),
       glyphOpacity_(gl::uniformLocation(glyphProgram_, "uOpacity")),
       glyphAtlasUnit_(gl::uniformLocation(glyphProgram_, "uAtlas")),
       glyphInsideSign_(gl::uniformLocation(glyphProgram_, "uInsideSign")),
@@ -176,16 +176,25 @@ void CanvasRenderer::evictUnusedMeshes() {
 }
 
 RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) {
+    prepare(list);
+    return draw(list, framebuffer, CanvasView::whole(list.size));
+}
+
+void CanvasRenderer::finish() { glFinish(); }
+
+void CanvasRenderer::prepare(const DrawList& list) {
     ++frame_;
-    RenderStats stats;
     resolveGlyphs(list);
     uploadAtlas();
     upload(vertexBuffer_.id(), list.vertices);
     upload(boxBuffer_.id(), list.shapes);
     upload(glyphBuffer_.id(), glyphInstances_);
+}
 
+RenderStats CanvasRenderer::draw(const DrawList& list, unsigned framebuffer, const CanvasView& view) {
+    RenderStats stats;
     glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
-    glViewport(0, 0, list.size.x, list.size.y);
+    glViewport(0, 0, view.target.x, view.target.y);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
@@ -194,13 +203,13 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
-    const auto w = static_cast<float>(list.size.x), h = static_cast<float>(list.size.y);
+    const ClipTransform clip = view.clip();
     glUseProgram(shapeProgram_.id());
-    glUniform2f(shapeViewport_, w, h);
+    shapeView_.set(clip);
     glUseProgram(boxProgram_.id());
-    glUniform2f(boxViewport_, w, h);
+    boxView_.set(clip);
     glUseProgram(glyphProgram_.id());
-    glUniform2f(glyphViewport_, w, h);
+    glyphView_.set(clip);
     glUniform1i(glyphAtlasUnit_, 0);
     glUniform1f(glyphInsideSign_, kSdfInsideIsHigh ? 1.0f : -1.0f);
     glActiveTexture(GL_TEXTURE0);
@@ -213,12 +222,14 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
             if (scissor.z <= 0) {
                 glDisable(GL_SCISSOR_TEST);
             } else {
-                // Output px, y down, rounded outward to whole pixels; GL counts rows from the bottom.
-                const int x0 = static_cast<int>(std::floor(scissor.x)), y0 = static_cast<int>(std::floor(scissor.y));
-                const int x1 = static_cast<int>(std::ceil(scissor.x + scissor.z));
-                const int y1 = static_cast<int>(std::ceil(scissor.y + scissor.w));
+                // Canvas px to the framebuffer's, y down, rounded outward to whole pixels; GL counts
+                // rows from the bottom.
+                const glm::vec4 r = view.targetRect(scissor);
+                const int x0 = static_cast<int>(std::floor(r.x)), y0 = static_cast<int>(std::floor(r.y));
+                const int x1 = static_cast<int>(std::ceil(r.x + r.z));
+                const int y1 = static_cast<int>(std::ceil(r.y + r.w));
                 glEnable(GL_SCISSOR_TEST);
-                glScissor(x0, list.size.y - y1, std::max(0, x1 - x0), std::max(0, y1 - y0));
+                glScissor(x0, view.target.y - y1, std::max(0, x1 - x0), std::max(0, y1 - y0));
             }
         }
         switch (item.kind) {
@@ -263,10 +274,10 @@ RenderStats CanvasRenderer::execute(const DrawList& list, unsigned framebuffer) 
                 stats.glyphInstances += item.count;
                 break;
             case DrawItem::Kind::Ripples:
-                ripples_.draw(list.ripples[item.first], {w, h}, frame_, stats);
+                ripples_.draw(list.ripples[item.first], clip, frame_, stats);
                 continue;  // counts its own draw calls
             case DrawItem::Kind::Flylines:
-                flylines_.draw(list.flylines[item.first], {w, h}, frame_, stats);
+                flylines_.draw(list.flylines[item.first], clip, frame_, stats);
                 continue;
         }
         ++stats.drawCalls;

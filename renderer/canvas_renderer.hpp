@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "renderer/canvas_view.hpp"
+#include "renderer/clip_uniform.hpp"
 #include "renderer/draw_list.hpp"
 #include "renderer/flyline_renderer.hpp"
 #include "renderer/gl_object.hpp"
@@ -24,6 +26,14 @@ public:
     explicit CanvasRenderer(int atlasSize = 2048);
     // Draws the list into `framebuffer` at the list's size (clears first).
     RenderStats execute(const DrawList& list, unsigned framebuffer);
+    // The same list into several framebuffers (a video wall's outputs, each showing its part of
+    // the canvas): prepare() once per frame (glyphs, atlas and streaming buffers), then draw() per
+    // view. draw() clears the framebuffer and may be called again for the same prepared list.
+    void prepare(const DrawList& list);
+    RenderStats draw(const DrawList& list, unsigned framebuffer, const CanvasView& view);
+    // Waits until the GPU has finished everything drawn so far (a video wall's ranks report ready
+    // only then, so that presenting is just the swap).
+    static void finish();
     GlyphAtlas& atlas() { return atlas_; }
 
 private:
@@ -49,9 +59,12 @@ private:
 
     GlyphAtlas atlas_;
     gl::Program shapeProgram_, boxProgram_, glyphProgram_;
-    GLint shapeViewport_, shapeOffset_, shapeScale_, shapeOpacity_, shapeTint_;
-    GLint boxViewport_, boxOpacity_;
-    GLint glyphViewport_, glyphOpacity_, glyphAtlasUnit_, glyphInsideSign_;
+    ClipUniform shapeView_;
+    GLint shapeOffset_, shapeScale_, shapeOpacity_, shapeTint_;
+    ClipUniform boxView_;
+    GLint boxOpacity_;
+    ClipUniform glyphView_;
+    GLint glyphOpacity_, glyphAtlasUnit_, glyphInsideSign_;
     gl::VertexArray shapeVao_, meshVao_, boxVao_, glyphVao_;
     gl::Buffer vertexBuffer_, boxBuffer_, glyphBuffer_;
     gl::Texture atlasTexture_;

@@ -55,7 +55,7 @@ static_assert(offsetof(GpuFlyline, start) == offsetof(GpuFlyline, to) + 3 * size
 
 FlylineRenderer::FlylineRenderer()
     : program_(gl::buildProgram({"flyline", shaders::kFlylineVertex, shaders::kFlylineFragment})),
-      viewport_(gl::uniformLocation(program_, "uViewport")),
+      view_(ClipUniform::of(program_)),
       time_(gl::uniformLocation(program_, "uTime")),
       segments_(gl::uniformLocation(program_, "uSegments")),
       fadeSeconds_(gl::uniformLocation(program_, "uFadeSeconds")),
@@ -63,7 +63,7 @@ FlylineRenderer::FlylineRenderer()
       trail_(gl::uniformLocation(program_, "uTrail")),
       baseAlpha_(gl::uniformLocation(program_, "uBaseAlpha")) {}
 
-void FlylineRenderer::draw(const FlylineDraw& layer, glm::vec2 viewport, std::uint64_t frame, RenderStats& stats) {
+void FlylineRenderer::draw(const FlylineDraw& layer, const ClipTransform& view, std::uint64_t frame, RenderStats& stats) {
     const FlylineSet& set = *layer.set;
     const double now = std::isfinite(layer.timeSeconds) ? layer.timeSeconds : 0.0;
     GpuInstanceSet& gpu = sets_.use(set.id, frame);
@@ -79,7 +79,7 @@ void FlylineRenderer::draw(const FlylineDraw& layer, glm::vec2 viewport, std::ui
     }
     const FlylineStyle& style = layer.style;
     glUseProgram(program_.id());
-    glUniform2f(viewport_, viewport.x, viewport.y);
+    view_.set(view);
     glUniform1f(time_, static_cast<float>(now - gpu.timeBase));
     glUniform1i(segments_, kSegments);
     glUniform1f(fadeSeconds_, std::max(style.fadeSeconds, 0.0f));

@@ -17,6 +17,8 @@
 
 #include <glm/vec2.hpp>
 
+#include "renderer/canvas_view.hpp"
+#include "renderer/clip_uniform.hpp"
 #include "renderer/draw_list.hpp"
 #include "renderer/instance_set_cache.hpp"
 #include "renderer/render_stats.hpp"
@@ -29,12 +31,13 @@ public:
     static constexpr int kSegments = 32;  // per arc; enough for a smooth curve at 4K
 
     FlylineRenderer();
-    void draw(const FlylineDraw& layer, glm::vec2 viewport, std::uint64_t frame, RenderStats& stats);
+    void draw(const FlylineDraw& layer, const ClipTransform& view, std::uint64_t frame, RenderStats& stats);
     void endFrame(std::uint64_t frame, RenderStats& stats);
 
 private:
     gl::Program program_;
-    GLint viewport_, time_, segments_, fadeSeconds_, headRadius_, trail_, baseAlpha_;
+    ClipUniform view_;
+    GLint time_, segments_, fadeSeconds_, headRadius_, trail_, baseAlpha_;
     InstanceSetCache sets_;
 };
 

@@ -36,7 +36,7 @@ static_assert(offsetof(RipplePoint, radius) == offsetof(RipplePoint, pos) + 2 * 
 
 RippleRenderer::RippleRenderer()
     : program_(gl::buildProgram({"ripple", shaders::kRippleVertex, shaders::kRippleFragment})),
-      viewport_(gl::uniformLocation(program_, "uViewport")),
+      view_(ClipUniform::of(program_)),
       cycle_(gl::uniformLocation(program_, "uCycle")),
       rings_(gl::uniformLocation(program_, "uRings")),
       ringWidth_(gl::uniformLocation(program_, "uRingWidth")),
@@ -51,7 +51,7 @@ float RippleRenderer::cycleAt(double timeSeconds, float periodSeconds) {
     return std::clamp(static_cast<float>(wrapped / period), 0.0f, 1.0f);
 }
 
-void RippleRenderer::draw(const RippleDraw& layer, glm::vec2 viewport, std::uint64_t frame, RenderStats& stats) {
+void RippleRenderer::draw(const RippleDraw& layer, const ClipTransform& view, std::uint64_t frame, RenderStats& stats) {
     const RippleSet& set = *layer.set;
     GpuInstanceSet& gpu = sets_.use(set.id, frame);
     glBindVertexArray(gpu.vertexArray.id());
@@ -66,7 +66,7 @@ void RippleRenderer::draw(const RippleDraw& layer, glm::vec2 viewport, std::uint
     }
     const RippleStyle& style = layer.style;
     glUseProgram(program_.id());
-    glUniform2f(viewport_, viewport.x, viewport.y);
+    view_.set(view);
     glUniform1f(cycle_, cycleAt(layer.timeSeconds, style.periodSeconds));
     glUniform1i(rings_, std::clamp(style.rings, 0, kMaxRings));
     glUniform1f(ringWidth_, std::max(style.ringWidth, 0.0f));

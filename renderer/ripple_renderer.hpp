@@ -9,6 +9,8 @@
 
 #include <glm/vec2.hpp>
 
+#include "renderer/canvas_view.hpp"
+#include "renderer/clip_uniform.hpp"
 #include "renderer/draw_list.hpp"
 #include "renderer/instance_set_cache.hpp"
 #include "renderer/render_stats.hpp"
@@ -18,7 +20,7 @@ namespace exhibit {
 class RippleRenderer {
 public:
     RippleRenderer();
-    void draw(const RippleDraw& layer, glm::vec2 viewport, std::uint64_t frame, RenderStats& stats);
+    void draw(const RippleDraw& layer, const ClipTransform& view, std::uint64_t frame, RenderStats& stats);
     void endFrame(std::uint64_t frame, RenderStats& stats);
 
     // The 0..1 position in the ring cycle at `timeSeconds` (what the shader receives).
@@ -26,7 +28,8 @@ public:
 
 private:
     gl::Program program_;
-    GLint viewport_, cycle_, rings_, ringWidth_, coreScale_, opacity_;
+    ClipUniform view_;
+    GLint cycle_, rings_, ringWidth_, coreScale_, opacity_;
     InstanceSetCache sets_;
 };
 
