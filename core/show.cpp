@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/json_reader.hpp"
+#include "core/wall_layout.hpp"
 #include "core/show_reader.hpp"
 
 namespace exhibit {
@@ -434,7 +435,7 @@ ShowFile readShow(const JsonNode& root) {
                      std::to_string(showFormatVersion) + ")");
     }
     root.rejectUnknownKeys({"format", "version", "name", "title", "theme", "layout", "startScene", "scenes", "feeds",
-                            "touch", "translations", "attract"});
+                            "touch", "translations", "attract", "wall"});
 
     ShowFile show;
     show.name = readId(root.child("name"), false);
@@ -447,6 +448,7 @@ ShowFile readShow(const JsonNode& root) {
     else
         show.feeds.push_back(FeedSpec{});
     if (auto touch = root.optionalChild("touch")) show.touch = readTouch(*touch);
+    if (auto wall = root.optionalChild("wall")) show.wall = parseWallLayout(*wall);
     if (auto translations = root.optionalChild("translations")) readTranslations(*translations, show);
     if (auto attract = root.optionalChild("attract")) show.attract = readAttract(*attract, show);
     checkReferences(root, show);

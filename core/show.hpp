@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/color.hpp"
+#include "core/wall_layout.hpp"
 
 namespace exhibit {
 
@@ -350,6 +351,9 @@ struct ShowFile {
     // order, and how long each stays; empty = every scene in show order, each as long as its own
     // tour steps last. The operator's playlist, when set, reorders it (scene_director.hpp).
     std::vector<AttractStop> attract;
+    // "wall": the video wall this show runs on (core/wall_layout.hpp); unset = one output of the
+    // window's size. `--wall FILE` replaces it.
+    std::optional<WallLayout> wall;
 
     const SceneSpec* findScene(std::string_view id) const;
     const LayoutRegion* findRegion(std::string_view name) const;  // in the base layout
