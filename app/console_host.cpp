@@ -27,7 +27,7 @@ OperatorConsole& ConsoleHost::console(float uiScale) {
 
 bool ConsoleHost::event(const PlatformEvent& e) {
     using T = PlatformEvent::Type;
-    if (e.window == 1) {
+    if (window_ && e.window == window_->window()) {
         if (console_) console_->event(e);
         return true;
     }

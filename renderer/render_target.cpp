@@ -20,6 +20,14 @@ RenderTarget::RenderTarget(glm::ivec2 size) : size_(size), color_(gl::Texture::c
                                  " is incomplete (status 0x" + std::to_string(status) + ")");
 }
 
+void copyTarget(const RenderTarget& from, GLuint framebuffer) {
+    const glm::ivec2 size = from.size();
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, from.framebuffer());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, framebuffer);
+    glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+}
+
 Image readFramebuffer(GLuint framebuffer, glm::ivec2 size) {
     Image image(size.x, size.y);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);

@@ -23,6 +23,9 @@ private:
     gl::Framebuffer framebuffer_;
 };
 
+// Copies the target's colour 1:1 into `framebuffer` (0 = the current window's back buffer).
+void copyTarget(const RenderTarget& from, GLuint framebuffer);
+
 // Reads the colour of `framebuffer` (0 = the window's back buffer) into a top-down RGBA8 image.
 Image readFramebuffer(GLuint framebuffer, glm::ivec2 size);
 

@@ -27,6 +27,7 @@ public:
     unsigned frameTarget() const override { return target_.framebuffer(); }
     void makeCurrent() override {}
     void present() override { glFinish(); }
+    int window() const override { return -1; }
 
 private:
     RenderTarget target_;

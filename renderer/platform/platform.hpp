@@ -8,8 +8,8 @@
 // e.g. Xvfb). The first that gives a GL 3.3 core context wins; if none does, StartupError lists
 // why each failed.
 //
-// A second output (the operator console's window, --operator-window): openSecondWindow() returns a
-// Surface that shares the platform's GL context. Draw into it between makeCurrent() and present():
+// More outputs (the operator console's window, --operator-window; a video wall's other displays):
+// openSecondWindow() returns a Surface that shares the platform's GL context; several may be open. Draw into it between makeCurrent() and present():
 //   auto operatorWindow = platform->openSecondWindow({.size = {1280, 800}, .title = "exhibit 中控"});
 //   each frame, after platform->present() (or before the wall's drawing starts, never in between):
 //                                        operatorWindow->makeCurrent();
@@ -20,8 +20,9 @@
 // swaps a frame do not halve the frame rate; its close button minimises it (the show goes on). Never
 // switch surfaces in the middle of the wall's frame: with Mesa under Xvfb the wall's half-drawn back
 // buffer reads black after switching back. Headless: an offscreen RenderTarget of the asked size, so
-// tests and screenshots work; makeCurrent() and present() only bind and finish. Events from the
-// second window carry window = 1; the platform must outlive the Surface.
+// tests and screenshots work; makeCurrent() and present() only bind and finish. Events from a
+// window carry its Surface::window() index (1, 2, ... in the order opened); the platform must
+// outlive its Surfaces.
 #pragma once
 
 #include <memory>
@@ -73,6 +74,7 @@ public:
     virtual unsigned frameTarget() const = 0;  // GL framebuffer name to render into while current
     virtual void makeCurrent() = 0;            // GL now draws to this surface
     virtual void present() = 0;                // shows (or finishes) it; the wall's surface is current again
+    virtual int window() const = 0;            // PlatformEvent::window of its events; -1: offscreen, none
 };
 
 class Platform {
@@ -84,8 +86,8 @@ public:
     virtual void present() = 0;
     virtual bool headless() const = 0;
     virtual std::string description() const = 0;  // e.g. "headless EGL surfaceless; OpenGL 4.5 ... llvmpipe"
-    // A second output of options.size (options.fullscreen/display place a window on another
-    // display). StartupError when the window cannot be opened; at most one at a time.
+    // Another output of options.size (options.fullscreen/display place a window on another
+    // display). StartupError when the window cannot be opened.
     virtual std::unique_ptr<Surface> openSecondWindow(const WindowOptions& options) = 0;
 };
 

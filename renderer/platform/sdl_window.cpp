@@ -1,7 +1,7 @@
 // Window platform on SDL2: a resizable window or borderless full screen on a chosen display, with a
 // GL 3.3 core context. Also the last headless fallback: a hidden window (e.g. under Xvfb) whose
-// frames go to an offscreen target. A second window (openSecondWindow) shares the context; its
-// events carry window = 1.
+// frames go to an offscreen target. More windows (openSecondWindow: the operator's, a video
+// wall's outputs) share the context; their events carry window = 1, 2, ... in the order opened.
 #include <SDL2/SDL.h>
 
 #include <spdlog/spdlog.h>
@@ -60,7 +60,7 @@ class SdlWindow;
 // The second window: drawn with the wall window's context made current on it.
 class SecondWindow final : public Surface {
 public:
-    SecondWindow(SdlWindow& owner, SDL_Window* window) : owner_(owner), window_(window) {}
+    SecondWindow(SdlWindow& owner, SDL_Window* window, int index) : owner_(owner), window_(window), index_(index) {}
     ~SecondWindow() override;
     SecondWindow(const SecondWindow&) = delete;
     SecondWindow& operator=(const SecondWindow&) = delete;
@@ -68,11 +68,13 @@ public:
     unsigned frameTarget() const override { return 0; }
     void makeCurrent() override;
     void present() override;
-    SDL_Window* window() const { return window_; }
+    int window() const override { return index_; }
+    SDL_Window* sdlWindow() const { return window_; }
 
 private:
     SdlWindow& owner_;
     SDL_Window* window_;
+    int index_;
 };
 
 class SdlWindow final : public Platform {
@@ -107,11 +109,12 @@ public:
                         out.push_back({PlatformEvent::Type::Resized, 0, 0, {0, 0}, index});
                     if (event.window.event == SDL_WINDOWEVENT_FOCUS_LOST)
                         out.push_back({PlatformEvent::Type::FocusLost, 0, 0, {0, 0}, index});
-                    // With a second window open SDL sends SDL_QUIT only when both are closed: closing
-                    // the wall quits, closing the operator window only minimises it.
-                    if (event.window.event == SDL_WINDOWEVENT_CLOSE && second_) {
-                        if (index == 1)
-                            SDL_MinimizeWindow(second_->window());
+                    // With more windows open SDL sends SDL_QUIT only when all are closed: closing
+                    // the wall's first window quits, closing another (the operator's, a wall
+                    // output's) only minimises it.
+                    if (event.window.event == SDL_WINDOWEVENT_CLOSE && !extra_.empty()) {
+                        if (index != 0)
+                            SDL_MinimizeWindow(sdlWindow(index));
                         else
                             out.push_back({PlatformEvent::Type::Quit, 0});
                     }
@@ -122,7 +125,7 @@ public:
                 case SDL_FINGERUP: {
                     // Finger positions are normalised to the window.
                     const int index = windowIndex(event.tfinger.windowID);
-                    const glm::vec2 size = index == 1 ? glm::vec2(second_->drawableSize()) : glm::vec2(drawableSize());
+                    const glm::vec2 size = drawableSizeOf(sdlWindow(index));
                     const auto type = event.type == SDL_FINGERDOWN     ? PlatformEvent::Type::FingerDown
                                       : event.type == SDL_FINGERMOTION ? PlatformEvent::Type::FingerMove
                                                                        : PlatformEvent::Type::FingerUp;
@@ -150,11 +153,17 @@ public:
             }
         }
     }
-    // 1 for the second window's SDL id, else 0 (the wall; also events without a window).
+    // The index of the surface with this SDL id, else 0 (the wall; also events without a window).
     int windowIndex(Uint32 id) const {
-        return second_ && id != 0 && id == SDL_GetWindowID(second_->window()) ? 1 : 0;
+        for (const SecondWindow* w : extra_)
+            if (id != 0 && id == SDL_GetWindowID(w->sdlWindow())) return w->window();
+        return 0;
     }
-    SDL_Window* sdlWindow(int index) const { return index == 1 ? second_->window() : window_; }
+    SDL_Window* sdlWindow(int index) const {
+        for (const SecondWindow* w : extra_)
+            if (w->window() == index) return w->sdlWindow();
+        return window_;
+    }
     void present() override {
         if (hidden_)
             glFinish();
@@ -170,9 +179,7 @@ public:
 
     void makeWallCurrent() { SDL_GL_MakeCurrent(window_, context_); }
     void makeCurrentOn(SDL_Window* window) { SDL_GL_MakeCurrent(window, context_); }
-    void forget(const SecondWindow* second) {
-        if (second_ == second) second_ = nullptr;
-    }
+    void forget(const SecondWindow* second) { std::erase(extra_, second); }
 
 private:
     SDL_Window* window_;
@@ -180,7 +187,8 @@ private:
     bool hidden_;
     bool vsync_;
     RenderTarget target_;
-    SecondWindow* second_ = nullptr;
+    std::vector<SecondWindow*> extra_;
+    int nextIndex_ = 1;
 };
 
 SecondWindow::~SecondWindow() {
@@ -198,27 +206,26 @@ void SecondWindow::present() {
 
 std::unique_ptr<Surface> SdlWindow::openSecondWindow(const WindowOptions& options) {
     if (hidden_) return createOffscreenSurface(options.size);
-    if (second_) throw StartupError("a second window is already open");
     const int displays = SDL_GetNumVideoDisplays();
     if (options.display < 0 || options.display >= displays)
-        throw StartupError("cannot open the second window: display " + std::to_string(options.display) +
+        throw StartupError("cannot open a window on display " + std::to_string(options.display) + ": it" +
                            " does not exist (" + std::to_string(displays) + " display(s) found)");
     const WindowPlacement p = placeWindow(options);
     SDL_Window* window = SDL_CreateWindow(options.title.c_str(), p.x, p.y, p.w, p.h, p.flags);
-    if (!window) throw StartupError(std::string("cannot open the second window: ") + SDL_GetError());
+    if (!window) throw StartupError(std::string("cannot open another window: ") + SDL_GetError());
     if (SDL_GL_MakeCurrent(window, context_) != 0) {
         const std::string why = SDL_GetError();
         SDL_DestroyWindow(window);
         makeWallCurrent();
-        throw StartupError("cannot draw into the second window with the wall's OpenGL context: " + why);
+        throw StartupError("cannot draw into another window with the wall's OpenGL context: " + why);
     }
     // Where the driver keeps vsync per window (GLX_EXT_swap_control) the operator window swaps
     // without waiting; where it is per context the wall's setting, set last, wins.
     SDL_GL_SetSwapInterval(0);
     makeWallCurrent();
     SDL_GL_SetSwapInterval(vsync_ ? 1 : 0);
-    auto surface = std::make_unique<SecondWindow>(*this, window);
-    second_ = surface.get();
+    auto surface = std::make_unique<SecondWindow>(*this, window, nextIndex_++);
+    extra_.push_back(surface.get());
     return surface;
 }
 
