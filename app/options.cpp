@@ -62,7 +62,12 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
     framesOpt->excludes(secondsOpt);
     auto* fixedOpt = app.add_option("--fixed-dt", fixedDt, "Advance time by MS milliseconds per frame (deterministic)")
                          ->check(CLI::Range(0.01, 10000.0));
-    app.add_option("--screenshot", screenshot, "Write the last frame to this PNG file");
+    app.add_option("--screenshot", screenshot,
+                   "Write the last frame to this PNG file (a wall: one per output, NAME-OUTPUT.png)");
+    std::string wall;
+    app.add_option("--wall", wall,
+                   "Video wall layout file (outputs, bezels, ranks; replaces the show's \"wall\"). Several "
+                   "machines: mpirun -np N exhibit --wall FILE");
     app.add_option("--lang", o.language, "Language of the wall and the console: zh (Chinese, default) or en")
         ->check(CLI::IsMember({"zh", "en"}));
     app.add_flag("--list-scenes", o.listScenes, "Print the show's scenes (id, then title) and exit");
@@ -122,6 +127,7 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
     }
     o.show = show;
     o.screenshot = screenshot;
+    o.wall = wall;
     if (framesOpt->count() > 0) o.frames = frames;
     if (secondsOpt->count() > 0) o.seconds = seconds;
     if (fixedOpt->count() > 0) o.fixedDtMs = fixedDt;

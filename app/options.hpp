@@ -1,7 +1,7 @@
 // The command line contract of `exhibit` (other tools and tests rely on these names):
 //   exhibit [--show PATH] [--scene ID] [--headless] [--size WxH] [--frames N | --seconds S]
 //           [--fixed-dt MS] [--screenshot PATH] [--list-scenes] [--fullscreen] [--display N]
-//           [--lang zh|en] [--help] [--version]
+//           [--lang zh|en] [--wall LAYOUT] [--help] [--version]
 // and for data: [--feed URL]... [--seed N] [--replay-speed X] [--record PATH]
 // and for touch: [--tuio PORT]
 // and for the operator: [--control [ADDR:]PORT] [--state-dir DIR] [--operator-window] [--console]
@@ -30,6 +30,7 @@ struct Options {
     std::optional<double> seconds;
     std::optional<double> fixedDtMs;
     std::filesystem::path screenshot;
+    std::filesystem::path wall;        // --wall: a video wall layout file; empty = the show's, if any
     bool listScenes = false;
     bool fullscreen = false;
     int display = 0;

@@ -21,6 +21,11 @@
 #include "app/scene_director.hpp"
 #include "app/service_notify.hpp"
 #include "app/touch_input.hpp"
+#include "app/frame_state.hpp"
+#include "app/wall_follower.hpp"
+#include "app/wall_frame.hpp"
+#include "app/wall_outputs.hpp"
+#include "app/wall_sync.hpp"
 #include "app/wall_schedule.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -77,11 +82,6 @@ struct FrameStats {
     }
 };
 
-std::filesystem::path defaultScreenshotPath(const std::string& scene, glm::ivec2 size) {
-    return std::filesystem::current_path() /
-           ("exhibit-" + scene + "-" + std::to_string(size.x) + "x" + std::to_string(size.y) + ".png");
-}
-
 void saveScreenshot(const std::filesystem::path& path, const Image& image) {
     writePng(path, image);
     std::printf("exhibit: wrote screenshot %s (%dx%d)\n", std::filesystem::absolute(path).c_str(), image.width,
@@ -107,6 +107,12 @@ int runShow(const Options& options) {
         for (const auto& scene : show.scenes) std::printf("%s  %s\n", scene.id.c_str(), text(scene.title).c_str());
         return 0;
     }
+    std::optional<WallLayout> wall = show.wall;
+    if (!options.wall.empty()) wall = loadWallLayout(options.wall);
+    const WallLayout* layout = wall ? &*wall : nullptr;
+    const auto sync = joinWall(layout);
+    if (sync && !sync->leader()) return runWallFollower(show, options, *layout, *sync, stopRequested);
+
     OperatorSession session(show, options, logRing().get());  // settings, schedule, control API
     const std::string sceneId = session.startScene(options);
     const SceneSpec* spec = show.findScene(sceneId);
@@ -125,26 +131,18 @@ int runShow(const Options& options) {
     SnapshotBuffer feedBuffer;
     const auto feeds = startFeeds(show, options, feedBuffer);
 
-    const bool headless = options.headless || !displayAvailable();
-    if (!options.headless && headless) spdlog::warn("[app.display] no display found: rendering headless");
-    std::unique_ptr<Platform> platform;
-    if (headless) {
-        platform = createHeadlessPlatform(options.size, options.debugGl);
-    } else {
-        WindowOptions window;
-        window.size = options.size;
-        window.fullscreen = options.fullscreen;
-        window.display = options.display;
-        window.vsync = options.vsync;
-        window.title = show.title;
-        platform = createWindowPlatform(window, options.debugGl);
-    }
+    const int rank = 0;
+    const auto platform = openOutputsPlatform(layout, rank, options, show.title);
+    const bool headless = platform->headless();
     spdlog::info("[app.platform] {}", platform->description());
+    WallOutputs outputs(*platform, layout, rank, show.title);
 
     Translator text(show);
     SceneServices services{show, regular, bold, text};
     SceneDirector director(show, services, sceneId);
-    TouchInput touch(show, options, platform->drawableSize());
+    director.recordCommands(sync != nullptr);  // the other ranks replay what the director is told
+    FeedDelta feedDelta;
+    TouchInput touch(show, options, outputs.canvasSize());
     touch.setHitTest([&](glm::vec2 p) { return director.hitTarget(p); });
     AttractMode attract(show.touch.idleSeconds, show.touch.attractStepSeconds);
     session.attach(director, attract);
@@ -165,8 +163,9 @@ int runShow(const Options& options) {
     FrameStats stats;
     std::vector<PlatformEvent> events;
     bool running = true;
+    int exitCode = 0;
     std::filesystem::path screenshot = options.screenshot;
-    if (headless && screenshot.empty()) screenshot = defaultScreenshotPath(sceneId, platform->drawableSize());
+    if (headless && screenshot.empty()) screenshot = defaultScreenshotPath(sceneId, outputs.canvasSize());
 
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGTERM, onStopSignal);
@@ -185,10 +184,12 @@ int runShow(const Options& options) {
             else if (consoleHost.event(e)) continue;  // the operator window's keys never quit the show
             else if (e.type == PlatformEvent::Type::KeyDown && (e.key == keys::Escape || e.key == keys::Q)) running = false;
             else if (e.type == PlatformEvent::Type::KeyDown) director.keyDown(e.key);
-            touch.platformEvent(e);
+            PlatformEvent onCanvas = e;
+            onCanvas.pos = outputs.toCanvas(e);
+            touch.platformEvent(onCanvas);
         }
         if (stopRequested.load()) running = false;
-        const glm::ivec2 size = platform->drawableSize();
+        const glm::ivec2 size = outputs.canvasSize();
         const bool last = !running || (frameLimit > 0 && frame + 1 >= frameLimit) ||
                           (options.seconds && time.seconds + 1e-9 >= *options.seconds);
 
@@ -215,23 +216,48 @@ int runShow(const Options& options) {
             attract.touched(time.seconds);
         }
         const auto feed = feedBuffer.latest();
-        director.update(time, *feed);
-        canvas.begin(size, mode == WallMode::Blackout ? Color{0, 0, 0, 1} : show.theme.background);
-        if (mode == WallMode::Show) {
-            director.draw(canvas);
-            touch.drawFeedback(canvas, show.theme);
-        } else if (mode == WallMode::Standby) {
-            drawStandby(canvas, services, localTimeText("%H:%M"), realSeconds);
+        const WallFrame wallFrame{mode, localTimeText("%H:%M"), realSeconds};
+        if (sync) {
+            // Before update: the other ranks make the same calls, then update with the same time and feed.
+            const FrameState state{{time.seconds, time.dt, static_cast<std::uint64_t>(frame)},
+                                   realSeconds,
+                                   static_cast<int>(mode),
+                                   static_cast<int>(text.language()),
+                                   wallFrame.clockText,
+                                   director.current().id(),
+                                   director.takeCommands(),
+                                   input.pointers,
+                                   nullptr,
+                                   false};
+            sync->sendState(encodeFrameState(state, feedDelta, feed));
         }
-        const RenderStats renderStats = renderer.execute(canvas.list(), platform->frameTarget());
+        director.update(time, *feed);
+        drawWallCanvas(canvas, size, wallFrame, director, services,
+                       [&](Canvas& c) { touch.drawFeedback(c, show.theme); });
+        const RenderStats renderStats = outputs.draw(renderer, canvas.list());
         if (frame == 0)
             spdlog::info("[app.render] first frame: {} draw calls, {} vertices, {} shapes, {} glyphs",
                          renderStats.drawCalls, renderStats.vertices, renderStats.shapeInstances,
                          renderStats.glyphInstances);
-        if (session.screenshotWanted()) session.screenshotTaken(readFramebuffer(platform->frameTarget(), size));
-        consoleHost.drawOverlay(platform->frameTarget(), size, time.dt);
-        if (last && !screenshot.empty()) saveScreenshot(screenshot, readFramebuffer(platform->frameTarget(), size));
-        platform->present();
+        if (session.screenshotWanted()) session.screenshotTaken(outputs.overview(renderer, canvas.list()));
+        consoleHost.drawOverlay(platform->frameTarget(), platform->drawableSize(), time.dt);
+        if (last && !screenshot.empty()) {
+            const auto images = outputs.capture();
+            for (std::size_t i = 0; i < images.size(); ++i) saveScreenshot(outputs.screenshotPath(screenshot, i), images[i]);
+        }
+        if (sync) {
+            CanvasRenderer::finish();
+            for (const ReadyReport& report : sync->gatherReady(static_cast<std::uint64_t>(frame)))
+                touch.inject(report.pointers, report.rank);
+            const bool restart = sync->restartDue();
+            sync->sendGo({static_cast<std::uint64_t>(frame), last || restart, restart});
+            if (restart) {
+                exitCode = kExitWallRestart;
+                running = false;
+            }
+        }
+        outputs.present();
+        if (sync) sync->presented();
         touch.presented();
         Image operatorImage;
         consoleHost.drawWindow(time.dt, last && !screenshot.empty() ? &operatorImage : nullptr);
@@ -244,7 +270,7 @@ int runShow(const Options& options) {
         if (last) running = false;
     }
     notify.stopping();
-    stats.print(platform->drawableSize());
+    stats.print(outputs.canvasSize());
     if (const TouchStats t = touch.stats(lastSeconds); t.events > 0)
         spdlog::info("[app.touch] {} touches, {} events; touch-to-frame latency p50 {:.1f} ms, p99 {:.1f} ms; dropped: "
                      "{} queued events, {} TUIO messages",
@@ -253,7 +279,8 @@ int runShow(const Options& options) {
     for (const auto& source : feedBuffer.latest()->sources)
         spdlog::info("[app.feeds] {}: {} messages, {} rejected{}", source.name, source.messages, source.rejected,
                      source.lastError.empty() ? "" : ", last problem: " + source.lastError);
-    return 0;
+    if (sync) spdlog::info("[wall.sync] {}", sync->summary());
+    return exitCode;
 }
 
 }  // namespace

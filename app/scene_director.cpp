@@ -58,6 +58,45 @@ std::optional<std::size_t> SceneDirector::find(const std::string& id) const {
     return std::nullopt;
 }
 
+// Appends the call to the journal when it is the outermost recorded call.
+class SceneDirector::Record {
+public:
+    Record(SceneDirector& d, DirectorCommand::Kind kind) : d_(d) {
+        if (d_.recording_ && d_.depth_ == 0) {
+            d_.journal_.push_back({});
+            d_.journal_.back().kind = kind;
+            entry_ = &d_.journal_.back();
+        }
+        ++d_.depth_;
+    }
+    ~Record() { --d_.depth_; }
+    Record(const Record&) = delete;
+    Record& operator=(const Record&) = delete;
+    DirectorCommand* entry() const { return entry_; }
+
+private:
+    SceneDirector& d_;
+    DirectorCommand* entry_ = nullptr;
+};
+
+void SceneDirector::apply(const DirectorCommand& c) {
+    using K = DirectorCommand::Kind;
+    switch (c.kind) {
+        case K::SwitchTo: switchTo(c.id, c.reason.c_str()); break;
+        case K::Gesture: gesture(c.gesture); break;
+        case K::Key: keyDown(c.key); break;
+        case K::Playlist: setPlaylist(c.ids); break;
+        case K::StartTour: startTour(); break;
+        case K::TourStep: tourStep(); break;
+    }
+}
+
+void SceneDirector::keyDown(int key) {
+    const Record r(*this, DirectorCommand::Kind::Key);
+    if (r.entry()) r.entry()->key = key;
+    current().keyDown(key);
+}
+
 void SceneDirector::enter(std::size_t index, const char* reason) {
     if (index == current_ || !available(index)) return;
     current_ = index;
@@ -67,6 +106,11 @@ void SceneDirector::enter(std::size_t index, const char* reason) {
 }
 
 bool SceneDirector::switchTo(const std::string& id, const char* reason) {
+    const Record r(*this, DirectorCommand::Kind::SwitchTo);
+    if (r.entry()) {
+        r.entry()->id = id;
+        r.entry()->reason = reason;
+    }
     const auto index = find(id);
     if (!index) return false;
     Slot& slot = slots_[*index];
@@ -96,12 +140,16 @@ std::size_t SceneDirector::nextAvailable(std::size_t from, int direction) const 
 }
 
 void SceneDirector::gesture(const Gesture& g) {
+    const Record r(*this, DirectorCommand::Kind::Gesture);
+    if (r.entry()) r.entry()->gesture = g;
     if (current().gesture(g) || g.kind != GestureKind::Swipe) return;
     if (g.direction == SwipeDirection::Left) enter(nextAvailable(current_, +1), "swipe");
     if (g.direction == SwipeDirection::Right) enter(nextAvailable(current_, -1), "swipe");
 }
 
 void SceneDirector::setPlaylist(const std::vector<std::string>& ids) {
+    const Record r(*this, DirectorCommand::Kind::Playlist);
+    if (r.entry()) r.entry()->ids = ids;
     playlist_.clear();
     for (const auto& id : ids)
         if (const auto index = find(id)) playlist_.push_back(*index);
@@ -132,12 +180,14 @@ std::size_t SceneDirector::nextInPlaylist() const {
 }
 
 void SceneDirector::startTour() {
+    const Record r(*this, DirectorCommand::Kind::StartTour);
     current().reset();
     tourStep_ = 0;
     tourStep();
 }
 
 void SceneDirector::tourStep() {
+    const Record r(*this, DirectorCommand::Kind::TourStep);
     const int steps = tourStepsOnCurrent();
     if (steps > 0 && tourStep_ < steps) {
         // The show says how long this scene stays: after its own steps it holds until then.

@@ -20,6 +20,10 @@
 //   director.gesture(g);  director.update(time, feed);  director.draw(canvas);
 //   if (!director.available(i)) tellTheOperator(director.problem(i));
 //
+// A video wall on several machines runs one director per machine (app/wall_sync.hpp): the first
+// records what it was told (recordCommands), and the others replay the same calls in the same
+// frames (apply), so every machine's scenes stay in the same state.
+//
 // Does not: recognise gestures, time attract mode (AttractMode does), own the window, or watch
 // files (an unavailable scene is retried only when someone switches to it).
 #pragma once
@@ -27,11 +31,24 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "scenes/scene.hpp"
 
 namespace exhibit {
+
+// One call a SceneDirector was given from outside, as recorded for replay.
+struct DirectorCommand {
+    enum class Kind { SwitchTo, Gesture, Key, Playlist, StartTour, TourStep };
+    static constexpr int kKinds = 6;
+    Kind kind = Kind::TourStep;
+    std::string id;                // SwitchTo: the scene
+    std::string reason;            // SwitchTo: why, for the log
+    Gesture gesture;               // Gesture
+    int key = 0;                   // Key
+    std::vector<std::string> ids;  // Playlist
+};
 
 class SceneDirector {
 public:
@@ -56,7 +73,7 @@ public:
 
     std::string hitTarget(glm::vec2 px) const { return current().hitTarget(px); }
     void gesture(const Gesture& g);
-    void keyDown(int key) { current().keyDown(key); }
+    void keyDown(int key);
 
     // The scenes attract mode's tour moves through, in order (ids not in the show are skipped);
     // empty = the show's "attract" list, else every scene in show order. Unavailable scenes are
@@ -65,6 +82,11 @@ public:
     void setPlaylist(const std::vector<std::string>& ids);
     void startTour();  // attract mode began: the current scene from its start, step 0
     void tourStep();   // the next step, or the next playlist scene
+
+    // While on, every call above is also appended to a journal that takeCommands() empties.
+    void recordCommands(bool on) { recording_ = on; }
+    std::vector<DirectorCommand> takeCommands() { return std::exchange(journal_, {}); }
+    void apply(const DirectorCommand& command);  // the recorded call, made here
 
     // `time.seconds` is also the clock of the retry interval.
     void update(const FrameTime& time, const Snapshot& feed);
@@ -92,6 +114,11 @@ private:
     std::vector<std::size_t> playlist_;  // scene indices; empty = all
     int tourStep_ = 0;
     double fade_ = 0;  // 1 right after a switch, down to 0
+    // The journal, and how deep we are in recorded calls (only the outermost call is recorded).
+    bool recording_ = false;
+    int depth_ = 0;
+    std::vector<DirectorCommand> journal_;
+    class Record;
 };
 
 }  // namespace exhibit

@@ -67,12 +67,22 @@ TouchInput::Frame TouchInput::poll(double frameSeconds) {
         telemetry_.add(e);
         feedback_.add(e);
         gestures_.add(e);
+        frame.pointers.push_back(e);
     }
     frame.gestures = gestures_.update(frameSeconds);
     frame.activeContacts = gestures_.activeContacts();
     feedback_.update(frameSeconds);
     return frame;
 }
+
+void TouchInput::inject(const std::vector<PointerEvent>& events, int rank) {
+    for (PointerEvent e : events) {
+        e.id = (e.id & ((std::uint64_t{1} << 56) - 1)) | (static_cast<std::uint64_t>(rank) << 56);
+        queue_.push(std::move(e));
+    }
+}
+
+float TouchInput::feedbackRadiusPx(const ShowFile& show) { return kFingerRadiusCm * show.touch.pixelsPerCm; }
 
 void TouchInput::drawFeedback(Canvas& canvas, const Theme& theme) const {
     feedback_.draw(canvas, theme.accent, kFingerRadiusCm * pixelsPerCm_);

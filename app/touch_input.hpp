@@ -43,7 +43,13 @@ public:
         std::vector<Gesture> gestures;
         bool touched = false;          // any contact went down, moved or lifted this frame
         std::size_t activeContacts = 0;
+        std::vector<PointerEvent> pointers;  // every contact event of the frame (a wall's other ranks draw feedback from them)
     };
+    // Contacts from another rank of a video wall (canvas px); their ids are kept apart by rank.
+    // They are handled in the next poll like local ones.
+    void inject(const std::vector<PointerEvent>& events, int rank);
+    // The finger feedback's radius for this show (a wall's other ranks draw the same).
+    static float feedbackRadiusPx(const ShowFile& show);
     // Names the target under a point when a contact goes down (the scenes' hitTarget).
     void setHitTest(GestureRecognizer::HitTest hitTest) { gestures_.setHitTest(std::move(hitTest)); }
     Frame poll(double now);

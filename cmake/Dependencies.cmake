@@ -22,3 +22,7 @@ endif()
 if(EXHIBIT_BUILD_BENCH)
   find_package(benchmark REQUIRED)
 endif()
+
+# Video walls over several machines (app/wall_sync.cpp): Open MPI from Debian (libopenmpi-dev,
+# openmpi-bin). Without it exhibit still drives every output of one machine; mpirun refuses it.
+find_package(MPI COMPONENTS CXX)

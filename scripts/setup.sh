@@ -16,6 +16,8 @@ packages=(
   libegl-dev libgl-dev libglu1-mesa-dev
   libcurl4-openssl-dev libmosquitto-dev libcpp-httplib-dev liblo-dev
   libimgui-dev libsystemd-dev
+  # video walls over several machines (app/wall_sync.cpp): Open MPI and its mpirun
+  libopenmpi-dev openmpi-bin
   # runtime: Chinese font, Mesa (llvmpipe) for headless EGL, Xvfb for window tests
   fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri xvfb xauth
   # tests and benchmarks (mosquitto: a real MQTT broker for the feed tests)

@@ -242,3 +242,49 @@ TEST_F(SceneDirectorFaults, LoadedScenesDoNotNeedTheirFilesAgain) {
 
 }  // namespace
 }  // namespace exhibit::test
+
+namespace exhibit::test {
+namespace {
+
+// A video wall's other ranks replay the calls the first rank's director was given (wall_sync.hpp):
+// only the outermost call is recorded, and replaying the journal leads to the same scene and step.
+TEST_F(SceneDirectorFaults, ARecordedJournalReplaysToTheSameScenes) {
+    auto leader = director("map");
+    auto follower = director("map");
+    leader->recordCommands(true);
+    auto replay = [&] {
+        const auto journal = leader->takeCommands();
+        for (const auto& c : journal) follower->apply(c);
+        advance(*leader, 0.1);
+        advance(*follower, 0.1);
+        return journal;
+    };
+    leader->gesture(swipe(SwipeDirection::Left));
+    auto journal = replay();
+    ASSERT_EQ(journal.size(), 1u) << "the swipe's switch inside gesture() is not recorded again";
+    EXPECT_EQ(journal[0].kind, DirectorCommand::Kind::Gesture);
+    EXPECT_EQ(follower->current().id(), leader->current().id());
+
+    leader->startTour();
+    journal = replay();
+    ASSERT_EQ(journal.size(), 1u) << "startTour's own first step is part of it";
+    for (int i = 0; i < 30; ++i) {
+        leader->tourStep();
+        replay();
+        EXPECT_EQ(follower->current().id(), leader->current().id()) << "tour step " << i;
+    }
+    leader->setPlaylist({"map"});
+    leader->switchTo("dashboard", "operator");
+    leader->keyDown('f');
+    journal = replay();
+    ASSERT_EQ(journal.size(), 3u);
+    EXPECT_EQ(journal[1].id, "dashboard");
+    EXPECT_EQ(journal[2].key, 'f');
+    EXPECT_EQ(follower->current().id(), "dashboard");
+    leader->recordCommands(false);
+    leader->switchTo("map", "operator");
+    EXPECT_TRUE(leader->takeCommands().empty());
+}
+
+}  // namespace
+}  // namespace exhibit::test
