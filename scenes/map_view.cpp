@@ -29,13 +29,8 @@ double approachLinear(double value, double target, double step) {
 
 }  // namespace
 
-MapView::MapView(const MapSceneSpec& spec, const SceneServices& services) : spec_(spec), services_(services) {
-    const ShowFile& show = services.show;
-    province_ = loadGeoJson(show.resolve(spec.geo.province));
-    prefectures_ = loadGeoJson(show.resolve(spec.geo.prefectures));
-    counties_ = loadGeoJson(show.resolve(spec.geo.counties));
-    facts_ = loadCountyFacts(show.resolve(spec.facts.counties));
-
+MapView::MapView(const MapSceneSpec& spec, const SceneServices& services)
+    : spec_(spec), services_(services), content_(loadMapContent(services.show, spec)) {
     int unmatched = 0;
     for (const auto& county : counties_.features)
         if (!facts_.find(county.adcode)) {

@@ -1,5 +1,6 @@
 // The map itself, reusable by any scene that shows Guizhou: loads the show's GeoJSON (province,
-// prefectures, counties) and county facts, builds the layers of a MapSceneSpec as static meshes
+// prefectures, counties) and county facts (map_content.hpp: parsed once, shared by the maps of a
+// show), builds the layers of a MapSceneSpec as static meshes
 // for a rectangle of the output (choropleth, borders, glowing outline), and places prefecture and
 // county labels without overlaps. Rebuilds only when the rectangle changes. Live layers follow the
 // feed: a choropleth of a feed metric (per-county meshes recoloured by a tint each frame, easing to
@@ -31,6 +32,7 @@
 #include "data_feed/county_facts.hpp"
 #include "scenes/layout.hpp"
 #include "scenes/map_camera.hpp"
+#include "scenes/map_content.hpp"
 #include "scenes/map_flylines.hpp"
 #include "scenes/map_network.hpp"
 #include "scenes/map_ripples.hpp"
@@ -128,8 +130,11 @@ private:
 
     const MapSceneSpec& spec_;
     const SceneServices& services_;
-    GeoCollection province_, prefectures_, counties_;
-    CountyFacts facts_;
+    const MapContent content_;  // parsed once, shared with the other maps of the show
+    const GeoCollection& province_ = *content_.province;
+    const GeoCollection& prefectures_ = *content_.prefectures;
+    const GeoCollection& counties_ = *content_.counties;
+    const CountyFacts& facts_ = *content_.facts;
 
     Rect builtFor_{0, 0, 0, 0};
     Rect fitFor_{0, 0, 0, 0};  // builtFor_ less what a network layer keeps free for its partners
