@@ -1,7 +1,9 @@
 // Test support: a scene of the bundled show (the dashboard unless told otherwise) fed by the
 // simulator through a FeedHub on a manual clock, advanced frame by frame with a fixed dt, so what it
-// shows is the same on every run (no threads, no wall clock), in Chinese or English. Header-only;
-// GL-free (drawing records into a Canvas).
+// shows is the same on every run (no threads, no wall clock), in Chinese or English. addScene()
+// adds another scene (say the same one in the other language) that run() feeds the same frames and
+// snapshots: it shows what a fixture of its own would, and the simulator runs once for both.
+// Header-only; GL-free (drawing records into a Canvas).
 #pragma once
 
 #include <memory>
@@ -40,6 +42,14 @@ struct DashboardFixture {
     SourceSink& sink = hub.addManual("simulator", 5.0);
     SimulatorSource simulator{7, simulatedCounties()};
     std::unique_ptr<Scene> scene;
+    struct Extra {
+        Extra(const ShowFile& show, const Font& regular, const Font& bold, const std::string& sceneId, Language language)
+            : text(show, language), services{show, regular, bold, text}, scene(createScene(*show.findScene(sceneId), services)) {}
+        Translator text;
+        SceneServices services;
+        std::unique_ptr<Scene> scene;
+    };
+    std::vector<std::unique_ptr<Extra>> extras;  // addScene()
     FrameTime time;
     double nextFeed = 0;  // scene seconds of the next simulator payload
     bool feeding = true;
@@ -50,6 +60,13 @@ struct DashboardFixture {
     }
 
     DashboardScene& dashboard() { return static_cast<DashboardScene&>(*scene); }
+
+    // Another scene of the show in `language`, with a Translator of its own; every later run()
+    // updates it after `scene`, with the same frame times and snapshots.
+    Scene& addScene(const std::string& sceneId, Language language) {
+        extras.push_back(std::make_unique<Extra>(show, regular, bold, sceneId, language));
+        return *extras.back()->scene;
+    }
 
     // Advances `frames` frames; while feeding, the simulator sends a payload every simulated second.
     void run(int frames) {
@@ -62,7 +79,9 @@ struct DashboardFixture {
                 sink.payload(simulator.generate(kEpoch + time.seconds));
                 nextFeed += 1.0;
             }
-            scene->update(time, *hub.tick());
+            const auto snapshot = hub.tick();
+            scene->update(time, *snapshot);
+            for (const auto& extra : extras) extra->scene->update(time, *snapshot);
         }
     }
 
