@@ -191,6 +191,14 @@ std::string renderPrometheus(const OperatorStatus& s) {
         w.sample("exhibit_wall_mode", {{"mode", toString(m)}}, s.mode == m ? "1" : "0");
     w.single("exhibit_attract", "gauge", "1 while attract mode tours the wall by itself.",
              static_cast<std::uint64_t>(s.attract ? 1 : 0));
+    w.single("exhibit_wall_ranks", "gauge", "Processes (machines) of the video wall; 1 without one.",
+             static_cast<std::uint64_t>(s.wall.ranks));
+    w.single("exhibit_wall_lost_ranks", "gauge", "Ranks of the video wall lost (no answer within the sync timeout).",
+             static_cast<std::uint64_t>(s.wall.lostRanks.size()));
+    w.single("exhibit_wall_sync_p99_seconds", "gauge", "Rank 0's time in frame sync per frame, 99th percentile.",
+             s.wall.syncMsP99 / 1000);
+    w.single("exhibit_wall_present_skew_p99_seconds", "gauge",
+             "Spread of the wall's ranks' present times per frame, 99th percentile.", s.wall.skewMsP99 / 1000);
     w.family("exhibit_xr_info", "gauge", "The VR state, always 1.");
     w.sample("exhibit_xr_info", {{"state", s.xr}}, "1");
     return w.take();

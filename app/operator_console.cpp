@@ -537,6 +537,24 @@ struct OperatorConsole::Impl {
         ImGui::TableNextColumn();
         text(value);
     }
+    void keyValue(Id key, const std::string& value, const ImVec4& color) {
+        ImGui::TableNextColumn();
+        text(tr(key), kMuted);
+        ImGui::TableNextColumn();
+        text(value, color);
+    }
+
+    // "5840 x 1080 · 3 / 3", the canvas and the ranks in step, then the lost ones.
+    std::string wallSummary(const WallHealth& w) const {
+        if (w.layout.empty()) return std::string(tr(Id::WallSingle));
+        std::string out = format("%d x %d · %d / %d", w.canvasWidth, w.canvasHeight,
+                                 w.ranks - static_cast<int>(w.lostRanks.size()), w.ranks);
+        if (!w.lostRanks.empty()) {
+            out += " · " + std::string(tr(Id::WallLost));
+            for (int r : w.lostRanks) out += format(" %d", r);
+        }
+        return out;
+    }
 
     void healthPage(const OperatorStatus& s) {
         if (ImGui::BeginTable("###vitals", 4, ImGuiTableFlags_SizingStretchProp)) {
@@ -546,6 +564,10 @@ struct OperatorConsole::Impl {
             keyValue(Id::Uptime, formatUptime(s.uptimeSeconds, english));
             keyValue(Id::Output, format("%d x %d", s.outputWidth, s.outputHeight));
             keyValue(Id::Vr, s.xr);
+            if (s.wall.lostRanks.empty())
+                keyValue(Id::Wall, wallSummary(s.wall));
+            else
+                keyValue(Id::Wall, wallSummary(s.wall), kBad);
             keyValue(Id::Version, s.version);
             ImGui::EndTable();
         }

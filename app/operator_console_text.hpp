@@ -12,7 +12,7 @@ namespace exhibit::console_text {
 enum class Id {
     Title, OnTheWall, Scenes, WallMode, ModeShow, ModeStandby, ModeBlackout, AttractOn, AttractOff,
     Screenshot, ScreenshotWaiting, ScreenshotSaved, ScreenshotFailed, Language, ShowDetails, HideDetails,
-    PageHealth, PagePlaylist, FrameRate, FrameTime, Memory, Uptime, Output, Vr, Version, Days,
+    PageHealth, PagePlaylist, FrameRate, FrameTime, Memory, Uptime, Output, Vr, Wall, WallSingle, WallLost, Version, Days,
     Feeds, FeedName, FeedState, FeedAge, FeedRate, FeedMessages, FeedRejected, FeedError, NoFeeds,
     StateOk, StateStale, StateError, StateConnecting,
     Touch, TouchContacts, TouchRate, TouchLatency, TouchDropped, Log,
@@ -52,6 +52,9 @@ inline constexpr std::array<Entry, static_cast<std::size_t>(Id::Count)> kTable{{
     {"运行时间", "Uptime"},
     {"输出尺寸", "Output"},
     {"VR 状态", "VR"},
+    {"拼接墙", "Video wall"},
+    {"单屏", "one output"},
+    {"掉线节点", "lost"},
     {"版本", "Version"},
     {"天", "d"},
     {"数据源", "Data feeds"},

@@ -231,6 +231,7 @@ void OperatorSession::publish(const FrameReport& report) {
                          {"program", gl.programs}};
     if (report.feed) status->feeds = feedHealth_->update(*report.feed, report.now);
     if (report.touch) status->touch = report.touch->stats(report.now);
+    if (report.wall) status->wall = *report.wall;
     status->settings = settings_;
     if (log_) status->recentLog = log_->recent(kStatusLogLines);
     status_.publish(std::move(status));

@@ -65,6 +65,7 @@ public:
         glm::ivec2 output{0, 0};
         const TouchInput* touch = nullptr;  // its stats are read only when the status is published
         const Snapshot* feed = nullptr;
+        const WallHealth* wall = nullptr;  // read when the status is published
     };
     void endFrame(const FrameReport& report);
 

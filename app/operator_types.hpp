@@ -80,6 +80,19 @@ struct FrameHealth {
     double sumMs = 0;                           // all frame times ever
 };
 
+// The video wall this process runs (core/wall_layout.hpp, app/wall_sync.hpp); a plain window is
+// one output of one rank.
+struct WallHealth {
+    std::string layout;       // the layout's name; "" = no wall layout
+    int canvasWidth = 0, canvasHeight = 0;
+    int outputs = 1;          // of the whole wall
+    int ranks = 1;            // processes (machines)
+    std::vector<int> lostRanks;
+    double syncMsP99 = 0;     // rank 0's time in sync per frame
+    double skewMsP99 = 0;     // spread of the ranks' present times
+    double stateBytesMean = 0;
+};
+
 struct OperatorStatus {
     std::string showTitle;
     std::string version;
@@ -97,6 +110,7 @@ struct OperatorStatus {
     std::vector<GlObjects> glObjects;  // live GL names by kind (renderer/gl_object.hpp); empty = not counted
     std::vector<FeedHealth> feeds;
     TouchStats touch;
+    WallHealth wall;
     std::string xr = "off";  // VR state, once the VR tour exists
     OperatorSettings settings;
     std::vector<std::string> recentLog;  // newest last

@@ -142,6 +142,7 @@ int runShow(const Options& options) {
     SceneDirector director(show, services, sceneId);
     director.recordCommands(sync != nullptr);  // the other ranks replay what the director is told
     FeedDelta feedDelta;
+    WallHealth wallHealth = wallHealthOf(layout);
     TouchInput touch(show, options, outputs.canvasSize());
     touch.setHitTest([&](glm::vec2 p) { return director.hitTarget(p); });
     AttractMode attract(show.touch.idleSeconds, show.touch.attractStepSeconds);
@@ -266,7 +267,8 @@ int runShow(const Options& options) {
         notify.heartbeat(realSeconds);
         const double frameMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         stats.add(frameMs);
-        session.endFrame({time.seconds, realSeconds, frameMs, size, &touch, feed.get()});
+        if (sync && frame % 30 == 0) updateWallHealth(wallHealth, *sync);
+        session.endFrame({time.seconds, realSeconds, frameMs, size, &touch, feed.get(), &wallHealth});
         if (last) running = false;
     }
     notify.stopping();

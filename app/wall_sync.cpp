@@ -8,6 +8,8 @@
 #include <deque>
 #include <thread>
 
+#include <unistd.h>
+
 #include "core/error.hpp"
 
 #ifdef EXHIBIT_WITH_MPI
@@ -58,6 +60,7 @@ struct Samples {
 };
 
 enum Tag { kTagState = 11, kTagReady = 12, kTagGo = 13 };
+constexpr double kFollowerPatience = 2.5;
 
 }  // namespace
 
@@ -73,11 +76,17 @@ struct WallSync::Impl {
     };
     std::vector<std::deque<Pending>> sends;  // per rank
     Samples syncMs, stateBytes, skewMs;
+    std::uint64_t goes = 0;
     double frameSyncStart = 0, frameSyncMs = 0;
     double leaderPresentedAt = 0;
     bool anyLost = false;
 
-    double timeout() const { return firstFrame ? settings.startTimeoutSeconds : settings.timeoutSeconds; }
+    // Rank 0 gives up on a follower after the timeout; a follower waits longer for rank 0, which
+    // may itself be waiting out one timeout for a lost rank before it sends go.
+    double timeout(bool leader) const {
+        if (firstFrame) return settings.startTimeoutSeconds;
+        return leader ? settings.timeoutSeconds : kFollowerPatience * settings.timeoutSeconds;
+    }
 
     void send(int to, int tag, std::shared_ptr<std::vector<std::uint8_t>> bytes) {
         auto& queue = sends[static_cast<std::size_t>(to)];
@@ -149,7 +158,7 @@ void WallSync::sendState(const std::vector<std::uint8_t>& bytes) {
 
 std::vector<ReadyReport> WallSync::gatherReady(std::uint64_t frame) {
     const double start = steadySeconds();
-    const double deadline = start + impl_->timeout();
+    const double deadline = start + impl_->timeout(leader());
     std::vector<ReadyReport> reports;
     std::vector<double> presented{impl_->leaderPresentedAt};
     for (int r = 1; r < size_; ++r) {
@@ -163,7 +172,7 @@ std::vector<ReadyReport> WallSync::gatherReady(std::uint64_t frame) {
                 if (lostAt_ == 0) lostAt_ = steadySeconds();
                 spdlog::error("[wall.sync] rank {} lost: no ready report for frame {} within {:.2f} s; the wall goes on "
                               "without its outputs",
-                              r, frame, impl_->timeout());
+                              r, frame, impl_->timeout(leader()));
                 break;
             }
             try {
@@ -193,14 +202,23 @@ void WallSync::sendGo(const GoSignal& go) {
         if (impl_->alive[static_cast<std::size_t>(r)]) impl_->send(r, kTagGo, bytes);
     impl_->frameSyncMs += (steadySeconds() - start) * 1000;
     if (!impl_->firstFrame) impl_->syncMs.add(impl_->frameSyncMs);  // the first frame waits for loading
+    if (impl_->firstFrame)
+        spdlog::info("[wall.sync] every rank drew frame {} ({:.1f} s after rank 0 sent it): the wall is in step", go.frame,
+                     impl_->frameSyncMs / 1000);
+    ++impl_->goes;
     impl_->firstFrame = false;
 }
 
 void WallSync::presented() { impl_->leaderPresentedAt = realSeconds(); }
 
 bool WallSync::restartDue() const {
-    return lostAt_ > 0 && impl_->settings.restartAfterLossSeconds > 0 &&
-           steadySeconds() - lostAt_ >= impl_->settings.restartAfterLossSeconds;
+    const bool due = lostAt_ > 0 && impl_->settings.restartAfterLossSeconds > 0 &&
+                     steadySeconds() - lostAt_ >= impl_->settings.restartAfterLossSeconds;
+    if (due)
+        spdlog::warn("[wall.sync] a rank was lost {:.1f} s ago: ending the wall so that its supervisor starts it again "
+                     "with every node (exit {})",
+                     steadySeconds() - lostAt_, kExitWallRestart);
+    return due;
 }
 
 std::vector<int> WallSync::lostRanks() const {
@@ -212,15 +230,17 @@ std::vector<int> WallSync::lostRanks() const {
 
 std::optional<std::vector<std::uint8_t>> WallSync::receiveState() {
     if (standalone_) return std::nullopt;
-    auto bytes = impl_->receive(0, kTagState, steadySeconds() + impl_->timeout());
-    if (!bytes) {
-        standalone_ = true;
-        lostAt_ = steadySeconds();
-        spdlog::error("[wall.sync] rank {}: no frame state from rank 0 within {:.2f} s: going on alone with the last "
-                      "state",
-                      rank_, impl_->timeout());
-    }
+    const double patience = impl_->timeout(leader());
+    auto bytes = impl_->receive(0, kTagState, steadySeconds() + patience);
+    if (!bytes) leaderLost("frame state", patience);
     return bytes;
+}
+
+void WallSync::leaderLost(const char* waitingFor, double seconds) {
+    standalone_ = true;
+    lostAt_ = steadySeconds();
+    spdlog::error("[wall.sync] rank {}: rank 0 silent for {:.2f} s (no {}): going on alone with the last state", rank_,
+                  seconds, waitingFor);
 }
 
 void WallSync::sendReady(const ReadyReport& report) {
@@ -230,15 +250,13 @@ void WallSync::sendReady(const ReadyReport& report) {
 
 std::optional<GoSignal> WallSync::receiveGo() {
     if (standalone_) return std::nullopt;
-    const double deadline = steadySeconds() + impl_->timeout();
+    const double patience = impl_->timeout(leader());
+    const double deadline = steadySeconds() + patience;
     impl_->firstFrame = false;
     for (;;) {
         auto bytes = impl_->receive(0, kTagGo, deadline);
         if (!bytes) {
-            standalone_ = true;
-            lostAt_ = steadySeconds();
-            spdlog::error("[wall.sync] rank {}: no go from rank 0 within {:.2f} s: going on alone", rank_,
-                          impl_->timeout());
+            leaderLost("go", patience);
             return std::nullopt;
         }
         try {
@@ -252,7 +270,7 @@ std::optional<GoSignal> WallSync::receiveGo() {
 WallSync::Figures WallSync::figures() const {
     Figures f;
     const Impl& i = *impl_;
-    f.frames = i.syncMs.count;
+    f.frames = i.goes;
     if (i.syncMs.count > 0) f.syncMsMean = i.syncMs.sum / static_cast<double>(i.syncMs.count);
     f.syncMsP50 = percentile(i.syncMs.recent, 0.5);
     f.syncMsP99 = percentile(i.syncMs.recent, 0.99);
@@ -288,6 +306,25 @@ WallSync::Figures WallSync::figures() const { return {}; }
 
 #endif
 
+WallHealth wallHealthOf(const WallLayout* layout) {
+    WallHealth health;
+    if (!layout) return health;
+    health.layout = layout->name.empty() ? "wall" : layout->name;
+    health.canvasWidth = layout->canvas.x;
+    health.canvasHeight = layout->canvas.y;
+    health.outputs = static_cast<int>(layout->outputs.size());
+    health.ranks = layout->ranks();
+    return health;
+}
+
+void updateWallHealth(WallHealth& health, const WallSync& sync) {
+    health.lostRanks = sync.lostRanks();
+    const WallSync::Figures f = sync.figures();
+    health.syncMsP99 = f.syncMsP99;
+    health.skewMsP99 = f.skewMsP99;
+    health.stateBytesMean = f.stateBytesMean;
+}
+
 std::unique_ptr<WallSync> joinWall(const WallLayout* layout) {
     auto sync = WallSync::join();
     if (!sync) {
@@ -305,8 +342,8 @@ std::unique_ptr<WallSync> joinWall(const WallLayout* layout) {
                            std::to_string(layout->ranks()) + " processes, but mpirun started " +
                            std::to_string(sync->size()) + " (mpirun -np " + std::to_string(layout->ranks()) + ")");
     sync->configure(layout->sync);
-    spdlog::info("[wall.sync] rank {} of {}: {}", sync->rank(), sync->size(),
-                 sync->leader() ? "leader (clock, feed, input, operator)" : "follower");
+    spdlog::info("[wall.sync] rank {} of {}: {} (pid {})", sync->rank(), sync->size(),
+                 sync->leader() ? "leader (clock, feed, input, operator)" : "follower", ::getpid());
     return sync;
 }
 

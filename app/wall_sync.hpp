@@ -13,7 +13,8 @@
 //                         sync->sendReady({frame, ...});  auto go = sync->receiveGo();  present();
 //
 // Node loss: every wait has a timeout (the layout's sync.timeoutSeconds; the first frame's is
-// sync.startTimeoutSeconds, while every rank loads the show). A follower that misses it is lost:
+// sync.startTimeoutSeconds, while every rank loads the show; a follower waits 2.5 times as long
+// for rank 0, which may be waiting out a lost rank first). A follower that misses it is lost:
 // the leader stops waiting for it and goes on with the others, still in step, and reports it
 // (lostRanks(), the operator's health). A follower that hears nothing from the leader in time goes
 // on alone (standalone()) with the last state it had. MPI has no way back into a job for a lost
@@ -33,6 +34,7 @@
 #include <vector>
 
 #include "app/frame_state.hpp"
+#include "app/operator_types.hpp"
 #include "core/wall_layout.hpp"
 
 namespace exhibit {
@@ -82,6 +84,7 @@ public:
 
 private:
     WallSync(int rank, int size);
+    void leaderLost(const char* waitingFor, double seconds);
     struct Impl;
     std::unique_ptr<Impl> impl_;
     int rank_ = 0, size_ = 1;
@@ -93,5 +96,9 @@ private:
 // ranks then drives rank 0's outputs, with a warning); ContentError when started by mpirun without
 // a layout or with another number of processes than the layout's ranks.
 std::unique_ptr<WallSync> joinWall(const WallLayout* layout);
+
+// What the operator's health shows of the wall: the layout, and with several ranks their state.
+WallHealth wallHealthOf(const WallLayout* layout);
+void updateWallHealth(WallHealth& health, const WallSync& sync);
 
 }  // namespace exhibit

@@ -428,5 +428,16 @@ TEST(MetricsText, EscapesLabelValues) {
     EXPECT_EQ(escapeLabelValue("贵阳"), "贵阳");
 }
 
+TEST(MetricsText, TheWallsRanksAndLossesAreGauges) {
+    OperatorStatus s = fixedStatus();
+    s.wall = {"3 x 2", 11542, 4331, 6, 3, {1, 2}, 2.5, 1.25, 900};
+    const Exposition ex = parse(renderPrometheus(s));
+    ASSERT_TRUE(ex.errors.empty()) << joined(ex.errors);
+    EXPECT_EQ(ex.value("exhibit_wall_ranks"), 3);
+    EXPECT_EQ(ex.value("exhibit_wall_lost_ranks"), 2);
+    EXPECT_EQ(ex.value("exhibit_wall_sync_p99_seconds"), 0.0025);
+    EXPECT_EQ(ex.value("exhibit_wall_present_skew_p99_seconds"), 0.00125);
+}
+
 }  // namespace
 }  // namespace exhibit

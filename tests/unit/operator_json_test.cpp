@@ -97,3 +97,21 @@ TEST(OperatorJson, StatusSaysWhichScenesAreUnavailableAndWhy) {
     EXPECT_EQ(j["scenes"][1]["available"], false);
     EXPECT_EQ(j["scenes"][1]["problem"], "guizhou_counties.geojson: line 1, column 44: unexpected end");
 }
+
+namespace exhibit {
+namespace {
+
+TEST(OperatorJson, StatusSaysWhichRanksOfTheWallAreLost) {
+    OperatorStatus st;
+    EXPECT_EQ(statusToJson(st)["wall"]["ranks"], 1) << "a plain window is one rank";
+    st.wall = {"3 x 2 4K", 11542, 4331, 6, 3, {2}, 1.5, 0.8, 900};
+    const auto j = statusToJson(st);
+    EXPECT_EQ(j["wall"]["layout"], "3 x 2 4K");
+    EXPECT_EQ(j["wall"]["canvas"]["width"], 11542);
+    EXPECT_EQ(j["wall"]["outputs"], 6);
+    EXPECT_EQ(j["wall"]["lostRanks"], nlohmann::json::array({2}));
+    EXPECT_EQ(j["wall"]["skewP99Ms"], 0.8);
+}
+
+}  // namespace
+}  // namespace exhibit
