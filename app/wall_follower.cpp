@@ -98,7 +98,9 @@ int runWallFollower(const ShowFile& show, const Options& options, const WallLayo
         CanvasRenderer::finish();
         sync.sendReady({rank, state.time.frame, presentedAt, localTouches.drain()});
         const auto go = sync.receiveGo();
-        const bool last = (go && go->end) || stopRequested.load() ||
+        // Alone, it ends for a restart like rank 0 would (the layout's restartAfterLossSeconds).
+        const bool restart = (go && go->restart) || (sync.standalone() && sync.restartDue());
+        const bool last = (go && go->end) || restart || stopRequested.load() ||
                           (sync.standalone() && frameLimit > 0 && frame + 1 >= frameLimit) ||
                           (sync.standalone() && options.seconds && state.time.seconds >= *options.seconds);
         std::filesystem::path screenshot = options.screenshot;
@@ -116,7 +118,7 @@ int runWallFollower(const ShowFile& show, const Options& options, const WallLayo
         outputs.present();
         presentedAt = realNow();
         if (last) {
-            if (go && go->restart) exitCode = kExitWallRestart;
+            if (restart) exitCode = kExitWallRestart;
             break;
         }
     }

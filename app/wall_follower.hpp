@@ -5,8 +5,9 @@
 // TUIO of its own: rank 0 has them for the whole wall.
 //
 // When rank 0 goes silent (WallSync::standalone) the follower does not freeze: it goes on alone
-// with the last state, its own clock and the last feed, until it is stopped (SIGTERM from mpirun
-// or the supervisor) or reaches --frames / --seconds.
+// with the last state, its own clock and the last feed, until the layout's restartAfterLossSeconds
+// have passed (then it ends for its supervisor to restart the wall), it is stopped (SIGTERM from
+// mpirun or the supervisor) or it reaches --frames / --seconds.
 // Does not: decide anything about the show.
 #pragma once
 

@@ -203,8 +203,7 @@ void WallSync::sendGo(const GoSignal& go) {
     impl_->frameSyncMs += (steadySeconds() - start) * 1000;
     if (!impl_->firstFrame) impl_->syncMs.add(impl_->frameSyncMs);  // the first frame waits for loading
     if (impl_->firstFrame)
-        spdlog::info("[wall.sync] every rank drew frame {} ({:.1f} s after rank 0 sent it): the wall is in step", go.frame,
-                     impl_->frameSyncMs / 1000);
+        spdlog::info("[wall.sync] every rank drew frame {}: the wall is in step", go.frame);
     ++impl_->goes;
     impl_->firstFrame = false;
 }
