@@ -50,6 +50,7 @@ int runWallFollower(const ShowFile& show, const Options& options, const WallLayo
 
     const long frameLimit = options.frames.value_or(0);
     double presentedAt = 0;
+    long outOfStep = 0;  // frames whose go named another frame than the state drawn
     int exitCode = 0;
     std::vector<PlatformEvent> events;
     for (long frame = 0;; ++frame) {
@@ -98,6 +99,9 @@ int runWallFollower(const ShowFile& show, const Options& options, const WallLayo
         CanvasRenderer::finish();
         sync.sendReady({rank, state.time.frame, presentedAt, localTouches.drain()});
         const auto go = sync.receiveGo();
+        if (go && go->frame != state.time.frame && outOfStep++ == 0)
+            spdlog::error("[wall.sync] rank {}: drew frame {} but rank 0 said go for frame {}", rank, state.time.frame,
+                          go->frame);
         // Alone, it ends for a restart like rank 0 would (the layout's restartAfterLossSeconds).
         const bool restart = (go && go->restart) || (sync.standalone() && sync.restartDue());
         const bool last = (go && go->end) || restart || stopRequested.load() ||
@@ -123,7 +127,9 @@ int runWallFollower(const ShowFile& show, const Options& options, const WallLayo
         }
     }
     spdlog::info("[wall.sync] rank {}: stopped at frame {}{}", rank, state.time.frame,
-                 sync.standalone() ? " (alone since rank 0 went silent)" : ", in step with rank 0");
+                 sync.standalone()  ? " (alone since rank 0 went silent)"
+                 : outOfStep == 0 ? ", in step with rank 0"
+                                  : fmt::format(", {} frames out of step with rank 0", outOfStep));
     return exitCode;
 }
 

@@ -126,7 +126,7 @@ TEST(WallE2E, ATouchOnRankZeroReachesTheScenesOfEveryRank) {
     BackgroundProcess wall(plus(mpirun(3), {"--headless", "--scene", "map", "--wall", kWalls + "three-ranks.json", "--tuio",
                                             std::to_string(port), "--frames", "100000", "--state-dir",
                                             (dir.path() / "state").string(), "--screenshot", (dir.path() / "t.png").string()}),
-                           (dir.path() / "wall.log").string(), {kMpiEnv});
+                           (dir.path() / "wall.log").string(), SpawnOptions{kMpiEnv, std::nullopt});
     ASSERT_TRUE(wall.waitForLog("the wall is in step", 300)) << wall.log();
     TuioSender finger(port, "e2e@localhost");
     finger.frame({{1, congjiang / glm::vec2(size)}});
@@ -146,7 +146,7 @@ struct RunningWall {
     RunningWall(const std::string& layout, int frames)
         : process(plus(mpirun(3), plus(timelineFrames(dir, frames), {"--wall", kWalls + layout, "--screenshot",
                                                                       (dir.path() / "loss.png").string()})),
-                  (dir.path() / "wall.log").string(), {kMpiEnv}) {}
+                  (dir.path() / "wall.log").string(), SpawnOptions{kMpiEnv, std::nullopt}) {}
     bool started() {
         const bool inStep = process.waitForLog("the wall is in step", 300);
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
