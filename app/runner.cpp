@@ -132,6 +132,9 @@ int runShow(const Options& options) {
     const auto feeds = startFeeds(show, options, feedBuffer);
 
     const int rank = 0;
+    if (layout && options.sizeGiven)
+        spdlog::warn("[app.wall] --size is ignored: the wall layout sets the canvas ({}x{}) and each output's size",
+                     layout->canvas.x, layout->canvas.y);
     const auto platform = openOutputsPlatform(layout, rank, options, show.title);
     const bool headless = platform->headless();
     spdlog::info("[app.platform] {}", platform->description());

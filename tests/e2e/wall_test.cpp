@@ -17,6 +17,12 @@
 #include "renderer/image.hpp"
 #include "scenes/catalog.hpp"
 #include "scenes/map_scene.hpp"
+#include <fstream>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/control_access.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/tuio_sender.hpp"
@@ -104,6 +110,38 @@ TEST(WallE2E, TilesOfOneMachineAndOfThreeRanksMatchTheWholeCanvas) {
     EXPECT_NE(log.find("rank 1: stopped at frame 19, in step with rank 0"), std::string::npos) << log;
     EXPECT_NE(log.find("rank 2: stopped at frame 19, in step with rank 0"), std::string::npos) << log;
     EXPECT_EQ(log.find("[error]"), std::string::npos) << log;
+}
+
+// The operator's screenshot of a wall is the whole canvas (bezels included), and the wall's health
+// is in the status: the layout, its canvas, outputs and ranks.
+TEST(WallE2E, TheOperatorSeesTheWholeCanvasAndTheWallsHealth) {
+    TempDir dir("wall-operator");
+    const fs::path state = dir.path() / "state";
+    BackgroundProcess wall({EXHIBIT_EXE, "--headless", "--scene", "timeline", "--wall", kWalls + "one-rank.json", "--frames",
+                            "100000", "--tuio", "0", "--control", "127.0.0.1:0", "--state-dir", state.string(),
+                            "--screenshot", (dir.path() / "w.png").string()},
+                           (dir.path() / "wall.log").string());
+    ControlAccess api;
+    ASSERT_TRUE(waitForControlApi(wall, state, api));
+    httplib::Client client("127.0.0.1", api.port);
+    client.set_read_timeout(60);
+    const httplib::Headers bearer{{"Authorization", "Bearer " + api.token}};
+    auto shot = client.Get("/api/screenshot.png", bearer);
+    ASSERT_TRUE(shot);
+    ASSERT_EQ(shot->status, 200) << shot->body;
+    std::ofstream(dir.path() / "operator.png", std::ios::binary) << shot->body;
+    const Image image = readPng(dir.path() / "operator.png");
+    EXPECT_EQ(image.width, 1240);
+    EXPECT_EQ(image.height, 300);
+    auto status = client.Get("/api/status", bearer);
+    ASSERT_TRUE(status);
+    const auto json = nlohmann::json::parse(status->body);
+    EXPECT_EQ(json["wall"]["layout"], "test: three outputs on one machine");
+    EXPECT_EQ(json["wall"]["canvas"]["width"], 1240);
+    EXPECT_EQ(json["wall"]["outputs"], 3);
+    EXPECT_EQ(json["wall"]["ranks"], 1);
+    EXPECT_TRUE(json["wall"]["lostRanks"].empty());
+    EXPECT_EQ(wall.stop(), 0) << wall.log();
 }
 
 TEST(WallE2E, ATouchOnRankZeroReachesTheScenesOfEveryRank) {
