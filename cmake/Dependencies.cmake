@@ -16,6 +16,11 @@ pkg_check_modules(LIBLO REQUIRED IMPORTED_TARGET liblo)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)          # 1.86, with the OpenGL3 backend
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)   # sd_notify for the watchdog
+# glTF models (renderer/gltf_model.cpp): TinyGLTF 2.7's header (libtinygltf-dev), whose implementation
+# that one file compiles (README.Debian's second route, so the fuzz build instruments it), with
+# nlohmann-json and stb_image (libstb-dev: the header, and libstb for the decoder).
+find_path(TINYGLTF_INCLUDE_DIR tiny_gltf.h REQUIRED)
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 if(EXHIBIT_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

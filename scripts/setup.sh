@@ -16,6 +16,8 @@ packages=(
   libegl-dev libgl-dev libglu1-mesa-dev
   libcurl4-openssl-dev libmosquitto-dev libcpp-httplib-dev liblo-dev
   libimgui-dev libsystemd-dev
+  # glTF models (renderer/gltf_model.cpp): TinyGLTF and the stb_image decoder it uses
+  libtinygltf-dev libstb-dev
   # video walls over several machines (app/wall_sync.cpp): Open MPI and its mpirun
   libopenmpi-dev openmpi-bin
   # runtime: Chinese font, Mesa (llvmpipe) for headless EGL, Xvfb for window tests
