@@ -39,6 +39,7 @@ bool ConsoleHost::event(const PlatformEvent& e) {
         return true;
     }
     if (!overlayShown_ || !console_) return false;
+    if (e.window != 0 && e.type != T::KeyDown) return false;  // the overlay is on the first output only
     switch (e.type) {
         case T::MouseDown:
             capturedMouse_ = console_->wantsInput(e.pos);

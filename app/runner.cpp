@@ -15,18 +15,18 @@
 #include "app/attract_mode.hpp"
 #include "app/console_host.hpp"
 #include "app/feeds.hpp"
+#include "app/frame_state.hpp"
 #include "app/log_ring.hpp"
 #include "app/operator_session.hpp"
 #include "app/paths.hpp"
 #include "app/scene_director.hpp"
 #include "app/service_notify.hpp"
 #include "app/touch_input.hpp"
-#include "app/frame_state.hpp"
 #include "app/wall_follower.hpp"
 #include "app/wall_frame.hpp"
 #include "app/wall_outputs.hpp"
-#include "app/wall_sync.hpp"
 #include "app/wall_schedule.hpp"
+#include "app/wall_sync.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/local_time.hpp"
@@ -36,7 +36,6 @@
 #include "renderer/font.hpp"
 #include "renderer/platform/platform.hpp"
 #include "renderer/render_target.hpp"
-#include "scenes/standby_screen.hpp"
 
 namespace exhibit {
 namespace {
