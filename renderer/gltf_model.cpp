@@ -40,7 +40,6 @@ glm::mat4 GltfNode::localTransform() const {
 namespace {
 
 constexpr std::size_t kMaxFileBytes = std::size_t{1} << 30;   // one external buffer or image
-constexpr std::size_t kMaxAccessorElements = std::size_t{64} << 20;
 constexpr int kMaxJsonDepth = 128;
 
 // Extensions a model may require: the loader understands them fully.
@@ -267,7 +266,10 @@ AccessorValues readAccessor(const Context& ctx, int index, const std::string& wh
     const int comps = componentCount(a.type);
     const int csize = componentSize(a.componentType);
     if (comps == 0 || csize == 0) ctx.fail(name + ": unsupported type or componentType");
-    if (a.count > kMaxAccessorElements) ctx.fail(name + ": count " + std::to_string(a.count) + " is too large");
+    // No accessor of a model within the vertex limit holds more values (16 per MAT4, several indices per vertex).
+    if (a.count > 8 * ctx.limits.maxVertices / static_cast<std::size_t>(comps))
+        ctx.fail(name + ": count " + std::to_string(a.count) + " is too large for the limit of " +
+                 std::to_string(ctx.limits.maxVertices) + " vertices");
 
     AccessorValues out;
     out.components = comps;
@@ -452,7 +454,7 @@ std::optional<GltfPrimitive> buildPrimitive(Context& ctx, const tinygltf::Primit
     p.positions = toVectors<glm::vec3>(readTyped(ctx, posIndex, where + " POSITION", 3));
     const std::size_t n = p.positions.size();
     if (n > ctx.limits.maxVertices - std::min(ctx.vertices, ctx.limits.maxVertices))
-        ctx.fail(where + ": the model has more than " + std::to_string(ctx.limits.maxVertices) + " vertices");
+        ctx.fail(where + ": the model exceeds the limit of " + std::to_string(ctx.limits.maxVertices) + " vertices");
     p.normals = readAttribute<glm::vec3>(ctx, src.attributes, "NORMAL", where, n);
     p.tangents = readAttribute<glm::vec4>(ctx, src.attributes, "TANGENT", where, n);
     p.texcoords0 = readAttribute<glm::vec2>(ctx, src.attributes, "TEXCOORD_0", where, n);
@@ -507,7 +509,7 @@ std::optional<GltfPrimitive> buildPrimitive(Context& ctx, const tinygltf::Primit
     if (p.normals.empty()) {
         // Flat normals need one vertex per triangle corner.
         if (p.indices.size() > ctx.limits.maxVertices - std::min(ctx.vertices, ctx.limits.maxVertices))
-            ctx.fail(where + ": the model has more than " + std::to_string(ctx.limits.maxVertices) + " vertices");
+            ctx.fail(where + ": the model exceeds the limit of " + std::to_string(ctx.limits.maxVertices) + " vertices");
         unweld(p.positions, p.indices);
         unweld(p.tangents, p.indices);
         unweld(p.texcoords0, p.indices);

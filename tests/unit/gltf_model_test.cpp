@@ -380,13 +380,16 @@ TEST(GltfBad, MissingOrBrokenTextureIsAWarningNotAnError) {
 TEST(GltfBad, LimitsStopHugeModels) {
     REQUIRE_SHARED_GLTF();
     const fs::path helmet = kGltf / "DamagedHelmet/glTF-Binary/DamagedHelmet.glb";
-    GltfLimits few;
-    few.maxVertices = 1000;
-    try {
-        loadGltf(helmet, few);
-        FAIL() << "no error";
-    } catch (const ContentError& e) {
-        EXPECT_NE(std::string(e.what()).find("more than 1000 vertices"), std::string::npos) << e.what();
+    for (std::size_t vertices : {std::size_t{1000}, std::size_t{10000}}) {  // the accessor check, the vertex total (14556)
+        GltfLimits few;
+        few.maxVertices = vertices;
+        try {
+            loadGltf(helmet, few);
+            FAIL() << "no error";
+        } catch (const ContentError& e) {
+            EXPECT_NE(std::string(e.what()).find("the limit of " + std::to_string(vertices) + " vertices"), std::string::npos)
+                << e.what();
+        }
     }
     GltfLimits small;
     small.maxTexturePixels = 1000 * 1000;
