@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-all_targets=(feed_message show_file geojson tuio_packet operator_settings control_request csv json_reader)
+all_targets=(feed_message show_file geojson tuio_packet operator_settings control_request csv json_reader gltf)
 seconds=10
 runs=""
 targets=()
@@ -53,6 +53,7 @@ max_len() {
     operator_settings) echo 4096 ;;    # a full settings file is under 2 KB
     control_request) echo 8192 ;;      # the largest seed (pipelined requests) is under 1 KB
     show_file|geojson) echo 32768 ;;   # the bundled show.json is 9 KB
+    gltf) echo 32768 ;;                # the largest seed (a textured box .glb) is 4.7 KB
     *) echo 16384 ;;
   esac
 }
