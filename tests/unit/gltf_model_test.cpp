@@ -410,3 +410,65 @@ TEST(GltfBad, ParseFromMemoryNeverCrashesOnCutJson) {
     }
     EXPECT_THROW(loadGltf(kGltf / "no-such-model.glb"), ContentError);
 }
+
+namespace {
+
+GltfModel parseText(const std::string& json) {
+    return parseGltf({reinterpret_cast<const std::uint8_t*>(json.data()), json.size()}, "/nonexistent", "mem.gltf");
+}
+
+std::string parseTextError(const std::string& json) {
+    try {
+        parseText(json);
+    } catch (const ContentError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST(GltfBad, HierarchyCyclesAndSharedChildrenAreErrors) {
+    EXPECT_NE(parseTextError(R"({"asset":{"version":"2.0"},"nodes":[{"children":[1]},{"children":[0]}]})").find("mem.gltf: nodes["),
+              std::string::npos);
+    EXPECT_NE(parseTextError(R"({"asset":{"version":"2.0"},"nodes":[{"children":[2]},{"children":[2]},{}]})").find("more than one parent"),
+              std::string::npos);
+    EXPECT_NE(parseTextError(R"({"asset":{"version":"2.0"},"nodes":[{"children":[0]}]})").find("more than one parent"),
+              std::string::npos);
+    const GltfModel ok = parseText(R"({"asset":{"version":"2.0"},"nodes":[{"children":[1]},{}]})");
+    EXPECT_EQ(ok.nodes.at(1).parent, 0);
+    EXPECT_EQ(ok.sceneRoots, std::vector<int>{0});  // no scenes: every parentless node
+    EXPECT_FALSE(ok.hasBounds);
+}
+
+TEST(GltfBad, DeepJsonIsAnErrorNotAStackOverflow) {
+    const std::string deep = R"({"asset":{"version":"2.0"},"extras":)" + std::string(100000, '[') + std::string(100000, ']') + "}";
+    EXPECT_NE(parseTextError(deep).find("mem.gltf: JSON nested deeper than"), std::string::npos);
+}
+
+TEST(GltfBad, ImageViewOutsideItsBufferIsAWarning) {
+    // TinyGLTF hands an image's bufferView bytes to the decoder without a range check.
+    const GltfModel m = parseText(
+        R"({"asset":{"version":"2.0"},"buffers":[{"byteLength":4,"uri":"data:application/octet-stream;base64,YWJjZA=="}],)"
+        R"("bufferViews":[{"buffer":0,"byteOffset":100000,"byteLength":50}],"images":[{"bufferView":0,"mimeType":"image/png"}],)"
+        R"("textures":[{"source":0}]})");
+    ASSERT_EQ(m.textures.size(), 1u);
+    EXPECT_FALSE(m.textures[0].loaded());
+    ASSERT_EQ(m.warnings.size(), 1u);
+    EXPECT_NE(m.warnings[0].find("lies outside its buffer"), std::string::npos) << m.warnings[0];
+}
+
+TEST(GltfBad, PointsAndLinesAreSkippedWithAWarning) {
+    const GltfModel m = parseText(
+        R"({"asset":{"version":"2.0"},"buffers":[{"byteLength":36,"uri":"data:application/octet-stream;base64,AAAAAAAAAAAAAAAAAACAPwAAAAAAAAAAAAAAAAAAgD8AAAAA"}],)"
+        R"("bufferViews":[{"buffer":0,"byteLength":36}],"accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"}],)"
+        R"("meshes":[{"primitives":[{"attributes":{"POSITION":0},"mode":1},{"attributes":{"POSITION":0}}]}],"nodes":[{"mesh":0}]})");
+    ASSERT_EQ(m.meshes.at(0).primitives.size(), 1u);
+    EXPECT_EQ(m.triangleCount, 1u);
+    ASSERT_EQ(m.warnings.size(), 1u);
+    EXPECT_NE(m.warnings[0].find("mode 1"), std::string::npos) << m.warnings[0];
+    const GltfPrimitive& p = m.meshes[0].primitives[0];
+    EXPECT_TRUE(p.normalsGenerated);
+    EXPECT_NEAR(p.normals[0].z, 1.0f, 1e-6f);  // (0,0,0) (1,0,0) (0,1,0): counter-clockwise about +z
+    EXPECT_NEAR(m.boundsMax.x, 1.0f, 1e-6f);
+}
