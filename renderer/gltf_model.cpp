@@ -69,7 +69,8 @@ std::string firstLine(const std::string& text) {
     return line;
 }
 
-// --- filesystem callbacks: only regular files, under the model's folder, of a sane size ------
+// --- filesystem callbacks: regular files of a sane size, resolved against the model's folder ---
+// (TinyGLTF also tries the working directory, which these refuse; "../" in a uri is allowed).
 
 bool underBase(const std::string& path, const Context& ctx) {
     return ctx.baseDir.empty() || path.rfind(ctx.baseDir, 0) == 0;
