@@ -283,7 +283,10 @@ int runShow(const Options& options) {
     for (const auto& source : feedBuffer.latest()->sources)
         spdlog::info("[app.feeds] {}: {} messages, {} rejected{}", source.name, source.messages, source.rejected,
                      source.lastError.empty() ? "" : ", last problem: " + source.lastError);
-    if (sync) spdlog::info("[wall.sync] {}", sync->summary());
+    if (sync) {
+        spdlog::info("[wall.sync] {}", sync->summary());
+        sync->exitIfLost(exitCode);
+    }
     return exitCode;
 }
 

@@ -130,6 +130,7 @@ int runWallFollower(const ShowFile& show, const Options& options, const WallLayo
                  sync.standalone()  ? " (alone since rank 0 went silent)"
                  : outOfStep == 0 ? ", in step with rank 0"
                                   : fmt::format(", {} frames out of step with rank 0", outOfStep));
+    sync.exitIfLost(exitCode);
     return exitCode;
 }
 

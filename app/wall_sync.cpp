@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <deque>
 #include <thread>
@@ -344,6 +345,14 @@ std::unique_ptr<WallSync> joinWall(const WallLayout* layout) {
     spdlog::info("[wall.sync] rank {} of {}: {} (pid {})", sync->rank(), sync->size(),
                  sync->leader() ? "leader (clock, feed, input, operator)" : "follower", ::getpid());
     return sync;
+}
+
+void WallSync::exitIfLost(int exitCode) const {
+    if (lostAt_ == 0 && !standalone_) return;
+    spdlog::info("[wall.sync] rank {}: exit {} without MPI clean-up (a rank was lost)", rank_, exitCode);
+    spdlog::default_logger()->flush();
+    std::fflush(nullptr);
+    std::_Exit(exitCode);
 }
 
 std::string WallSync::summary() const {

@@ -81,6 +81,10 @@ public:
     };
     Figures figures() const;
     std::string summary() const;  // one log line
+    // After a loss MPI cannot be finalised (it would wait for the lost rank) and its library may
+    // hang in its own clean-up at exit: this ends the process at once with `exitCode`, logs and
+    // output flushed. Returns when nothing was lost.
+    void exitIfLost(int exitCode) const;
 
 private:
     WallSync(int rank, int size);

@@ -194,31 +194,31 @@ struct RunningWall {
 };
 
 TEST(WallE2E, AKilledRankIsDetectedAndTheOthersKeepPresentingInStep) {
-    RunningWall wall("three-ranks.json", 900);
+    RunningWall wall("three-ranks.json", 600);
     ASSERT_TRUE(wall.started()) << wall.process.log();
     const int victim = wall.pid(2);
     ASSERT_GT(victim, 0) << wall.process.log();
     ASSERT_EQ(::kill(victim, SIGKILL), 0);
     ASSERT_TRUE(wall.process.waitForLog("[wall.sync] rank 2 lost: no ready report for frame", 60)) << wall.process.log();
     // Rank 0 and rank 1 go on to the last frame together.
-    ASSERT_TRUE(wall.process.waitForLog("rank 1: stopped at frame 899, in step with rank 0", 300)) << wall.process.log();
+    ASSERT_TRUE(wall.process.waitForLog("rank 1: stopped at frame 599, in step with rank 0", 300)) << wall.process.log();
     wall.process.stop(30);
     const std::string log = wall.process.log();
-    EXPECT_NE(log.find("rank 0 of 3: 900 frames in step"), std::string::npos) << log;
+    EXPECT_NE(log.find("rank 0 of 3: 600 frames in step"), std::string::npos) << log;
     EXPECT_EQ(count(log, "lost:"), 1) << "only rank 2 is lost\n" << log;
 }
 
 TEST(WallE2E, AHangingRankIsDetectedAndTheOthersKeepPresenting) {
-    RunningWall wall("three-ranks.json", 900);
+    RunningWall wall("three-ranks.json", 600);
     ASSERT_TRUE(wall.started()) << wall.process.log();
     const int victim = wall.pid(1);
     ASSERT_GT(victim, 0) << wall.process.log();
     ASSERT_EQ(::kill(victim, SIGSTOP), 0);
     ASSERT_TRUE(wall.process.waitForLog("[wall.sync] rank 1 lost: no ready report for frame", 60)) << wall.process.log();
-    ASSERT_TRUE(wall.process.waitForLog("rank 2: stopped at frame 899, in step with rank 0", 300)) << wall.process.log();
+    ASSERT_TRUE(wall.process.waitForLog("rank 2: stopped at frame 599, in step with rank 0", 300)) << wall.process.log();
     ::kill(victim, SIGKILL);  // mpirun waits for every rank; the hung one never ends by itself
     wall.process.stop(30);
-    EXPECT_NE(wall.process.log().find("rank 0 of 3: 900 frames in step"), std::string::npos) << wall.process.log();
+    EXPECT_NE(wall.process.log().find("rank 0 of 3: 600 frames in step"), std::string::npos) << wall.process.log();
 }
 
 TEST(WallE2E, WhenRankZeroDiesTheOthersGoOnAlone) {
@@ -231,7 +231,7 @@ TEST(WallE2E, WhenRankZeroDiesTheOthersGoOnAlone) {
     ASSERT_TRUE(wall.process.waitForLog("rank 2: stopped at frame", 300)) << wall.process.log();
     wall.process.stop(30);
     const std::string log = wall.process.log();
-    EXPECT_NE(log.find("rank 1: rank 0 silent for 7.50 s"), std::string::npos) << log;
+    EXPECT_NE(log.find("rank 1: rank 0 silent for 12.50 s"), std::string::npos) << log;
     EXPECT_EQ(count(log, "(alone since rank 0 went silent)"), 2) << log;
 }
 
