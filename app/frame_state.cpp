@@ -384,7 +384,7 @@ std::vector<std::uint8_t> encodeGo(const GoSignal& go) {
     ByteWriter out;
     header(out, kGoMagic);
     out.put(go.frame);
-    out.put(static_cast<std::uint8_t>((go.end ? 1 : 0) | (go.restart ? 2 : 0)));
+    out.put(static_cast<std::uint8_t>((go.end ? 1 : 0) | (go.restart ? 2 : 0) | (go.lost ? 4 : 0)));
     return std::move(out.bytes());
 }
 
@@ -394,9 +394,10 @@ GoSignal decodeGo(const std::vector<std::uint8_t>& bytes) {
     GoSignal go;
     go.frame = in.get<std::uint64_t>();
     const auto flags = in.get<std::uint8_t>();
-    if (flags > 3) throw WireError("go message corrupt: flags " + std::to_string(flags));
+    if (flags > 7) throw WireError("go message corrupt: flags " + std::to_string(flags));
     go.end = (flags & 1) != 0;
     go.restart = (flags & 2) != 0;
+    go.lost = (flags & 4) != 0;
     if (!in.done()) throw WireError("go message has trailing bytes");
     return go;
 }

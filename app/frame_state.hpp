@@ -85,6 +85,7 @@ struct GoSignal {
     std::uint64_t frame = 0;
     bool end = false;      // rank 0 is stopping: present this frame, then exit
     bool restart = false;  // ...to be started again with every node (a rank was lost)
+    bool lost = false;     // a rank is lost: MPI cannot be finalised at the end (WallSync::exitIfLost)
 };
 std::vector<std::uint8_t> encodeGo(const GoSignal& go);
 GoSignal decodeGo(const std::vector<std::uint8_t>& bytes);

@@ -198,7 +198,9 @@ std::vector<ReadyReport> WallSync::gatherReady(std::uint64_t frame) {
 
 void WallSync::sendGo(const GoSignal& go) {
     const double start = steadySeconds();
-    auto bytes = std::make_shared<std::vector<std::uint8_t>>(encodeGo(go));
+    GoSignal told = go;
+    told.lost = impl_->anyLost;
+    auto bytes = std::make_shared<std::vector<std::uint8_t>>(encodeGo(told));
     for (int r = 1; r < size_; ++r)
         if (impl_->alive[static_cast<std::size_t>(r)]) impl_->send(r, kTagGo, bytes);
     impl_->frameSyncMs += (steadySeconds() - start) * 1000;
@@ -260,7 +262,9 @@ std::optional<GoSignal> WallSync::receiveGo() {
             return std::nullopt;
         }
         try {
-            return decodeGo(*bytes);
+            const GoSignal go = decodeGo(*bytes);
+            if (go.lost && lostAt_ == 0) lostAt_ = steadySeconds();  // another rank is gone: no MPI_Finalize
+            return go;
         } catch (const WireError& e) {
             spdlog::warn("[wall.sync] rank {}: bad go message ignored: {}", rank_, e.what());
         }

@@ -196,11 +196,13 @@ TEST(FrameState, ReadyAndGoMessagesRoundTrip) {
     EXPECT_EQ(r.presentedAt, 1.5e9);
     ASSERT_EQ(r.pointers.size(), 1u);
     EXPECT_EQ(r.pointers[0].phase, PointerPhase::Down);
-    const GoSignal go = decodeGo(encodeGo({42, true, true}));
+    const GoSignal go = decodeGo(encodeGo({42, true, true, true}));
     EXPECT_EQ(go.frame, 42u);
     EXPECT_TRUE(go.end);
     EXPECT_TRUE(go.restart);
-    auto bad = encodeGo({1, false, false});
+    EXPECT_TRUE(go.lost);
+    EXPECT_FALSE(decodeGo(encodeGo({1, true, false, false})).lost);
+    auto bad = encodeGo({1, false, false, false});
     bad.back() = 9;
     EXPECT_THROW(decodeGo(bad), WireError);
 }
