@@ -20,6 +20,9 @@ packages=(
   libtinygltf-dev libstb-dev
   # video walls over several machines (app/wall_sync.cpp): Open MPI and its mpirun
   libopenmpi-dev openmpi-bin
+  # VR mode (xr/, exhibit --xr): the Khronos OpenXR loader and headers, and the core validation
+  # layer the xr tests enable on top of the test runtime (tests/xr_runtime)
+  libopenxr-dev libopenxr-loader1 openxr-layer-corevalidation
   # runtime: Chinese font, Mesa (llvmpipe) for headless EGL, Xvfb for window tests
   fonts-noto-cjk libegl-mesa0 libgl1-mesa-dri xvfb xauth
   # tests and benchmarks (mosquitto: a real MQTT broker for the feed tests)
