@@ -23,6 +23,7 @@ namespace exhibit {
 namespace {
 
 constexpr std::size_t kMaxBodyBytes = 64 * 1024;
+constexpr std::size_t kMaxDiscardedBytes = 1024 * 1024;
 constexpr std::size_t kMaxHeaders = 100;
 constexpr std::size_t kMaxPendingConnections = 64;
 constexpr int kMaxScreenshotsInFlight = 2;
@@ -327,13 +328,18 @@ void ControlServer::Impl::handle(const httplib::Request& req, httplib::Response&
 std::string ControlServer::Impl::readBody(const httplib::ContentReader& reader, httplib::Response& res) const {
     std::string body;
     bool tooLarge = false;
+    std::size_t discarded = 0;
     const bool ok = reader([&](const char* data, std::size_t size) {
-        if (body.size() + size > kMaxBodyBytes) {
-            tooLarge = true;  // chunked or compressed bodies are only found out while reading
-            return false;
+        if (!tooLarge && body.size() + size <= kMaxBodyBytes) {
+            body.append(data, size);
+            return true;
         }
-        body.append(data, size);
-        return true;
+        // Chunked or compressed bodies are only found out while reading. The rest of a body a little
+        // over the limit is read and dropped, so the client is not cut off mid-write and gets the 413.
+        tooLarge = true;
+        body.clear();
+        discarded += size;
+        return discarded <= kMaxDiscardedBytes;
     });
     if (tooLarge || res.status == 413) {
         res.set_header("Connection", "close");  // the rest of the body is still on the wire
