@@ -435,7 +435,7 @@ ShowFile readShow(const JsonNode& root) {
                      std::to_string(showFormatVersion) + ")");
     }
     root.rejectUnknownKeys({"format", "version", "name", "title", "theme", "layout", "startScene", "scenes", "feeds",
-                            "touch", "translations", "attract", "wall"});
+                            "touch", "translations", "attract", "wall", "tour"});
 
     ShowFile show;
     show.name = readId(root.child("name"), false);
@@ -449,6 +449,7 @@ ShowFile readShow(const JsonNode& root) {
         show.feeds.push_back(FeedSpec{});
     if (auto touch = root.optionalChild("touch")) show.touch = readTouch(*touch);
     if (auto wall = root.optionalChild("wall")) show.wall = parseWallLayout(*wall);
+    if (auto tour = root.optionalChild("tour")) show.tour = readTour(*tour);
     if (auto translations = root.optionalChild("translations")) readTranslations(*translations, show);
     if (auto attract = root.optionalChild("attract")) show.attract = readAttract(*attract, show);
     checkReferences(root, show);

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/color.hpp"
+#include "core/tour_spec.hpp"
 #include "core/wall_layout.hpp"
 
 namespace exhibit {
@@ -354,6 +355,8 @@ struct ShowFile {
     // "wall": the video wall this show runs on (core/wall_layout.hpp); unset = one output of the
     // window's size. `--wall FILE` replaces it.
     std::optional<WallLayout> wall;
+    // "tour": the VR tour's stops (core/tour_spec.hpp); unset = the show has no tour.
+    std::optional<TourSpec> tour;
 
     const SceneSpec* findScene(std::string_view id) const;
     const LayoutRegion* findRegion(std::string_view name) const;  // in the base layout

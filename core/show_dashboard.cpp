@@ -5,7 +5,6 @@
 #include "core/show_reader.hpp"
 
 namespace exhibit::show_detail {
-namespace {
 
 std::string readAdcode(const JsonNode& node) {
     std::string s = node.string();
@@ -13,6 +12,8 @@ std::string readAdcode(const JsonNode& node) {
         node.fail("expected a 6-digit adcode such as \"520000\", got " + quoteForMessage(s));
     return s;
 }
+
+namespace {
 
 GroupBy readGroupBy(const JsonNode& widget) {
     if (!widget.has("by")) return GroupBy::County;
