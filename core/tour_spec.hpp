@@ -58,7 +58,7 @@ struct TourStat {
 struct TourPanel {
     std::string title;
     glm::vec3 position{0.0f};        // bottom centre
-    float yawDegrees = 0;            // the way the panel faces
+    float yawDegrees = 0;            // 0 faces +Z (a visitor at the start looking down -Z sees it)
     float widthMetres = 1.6f;
     std::vector<TourStat> stats;     // 1 to 6
 };

@@ -34,17 +34,46 @@ TEST_F(CreditsTest, ListsEverySourceOfTheShow) {
     for (const CsvRow& row : table.rows()) expected.push_back(row[table.column("source_id")]);
     EXPECT_EQ(expected.size(), 43u);
     EXPECT_EQ(listed, expected);  // all of them, in file order
-    // The map notice, the font and the (still empty) models section are there too.
-    bool notice = false, font = false, models = false;
+    // The map notice, the font and the tour's CC BY models with their authors are there too.
+    bool notice = false, font = false, campground = false;
     for (const CreditBlock& b : content.blocks) {
         notice = notice || (b.kind == CreditBlockKind::Note && b.text.find("审图号") != std::string::npos);
         font = font || (b.kind == CreditBlockKind::Item && b.item.name == "Noto Sans CJK SC" &&
                         b.item.licence.find("SIL Open Font License") != std::string::npos);
-        models = models || b.kind == CreditBlockKind::Empty;
+        campground = campground || (b.kind == CreditBlockKind::Item && b.item.name == "Campground" &&
+                                    b.item.by == "Brandon Jones" && b.item.licence == "CC BY 3.0");
     }
     EXPECT_TRUE(notice);
     EXPECT_TRUE(font);
-    EXPECT_TRUE(models);
+    EXPECT_TRUE(campground);
+}
+
+// Every model folder the tour uses carries its licence, and every model whose licence asks for
+// attribution (CC BY) has its authors in the credits: each name its ATTRIBUTION.md gives.
+TEST_F(CreditsTest, EveryTourModelHasItsLicenceAndCcByAuthorsAreCredited) {
+    ASSERT_TRUE(show_->tour);
+    std::set<std::filesystem::path> folders;
+    for (const TourStop& stop : show_->tour->stops)
+        for (const TourPlacement& p : stop.models) {
+            const auto file = show_->resolve(p.model);
+            EXPECT_TRUE(std::filesystem::is_regular_file(file)) << p.model;
+            folders.insert(file.parent_path());
+        }
+    std::string credited;
+    for (const CreditSection& section : spec().sections)
+        for (const CreditItem& item : section.items) credited += item.by + "\n";
+    for (const auto& folder : folders) {
+        EXPECT_TRUE(std::filesystem::is_regular_file(folder / "LICENSE.md")) << folder;
+        std::ifstream attribution(folder / "ATTRIBUTION.md");
+        for (std::string line; std::getline(attribution, line);) {
+            const auto by = line.find(" by ");
+            if (by == std::string::npos) continue;
+            std::string author = line.substr(by + 4);
+            while (!author.empty() && (author.back() == '.' || author.back() == ' ')) author.pop_back();
+            EXPECT_NE(credited.find(author), std::string::npos) << "not credited: " << author << " (" << folder << ")";
+        }
+    }
+    EXPECT_EQ(folders.size(), 3u);
 }
 
 TEST_F(CreditsTest, MissingOrCorruptSourcesFileIsNamed) {

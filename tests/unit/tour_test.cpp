@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <functional>
+#include <set>
 #include <string>
 
 #include <glm/geometric.hpp>
@@ -14,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/show.hpp"
+#include "renderer/gltf_model.hpp"
 #include "scenes/tour_director.hpp"
 
 namespace exhibit {
@@ -115,6 +117,24 @@ TEST(ShowTour, BadContentNamesTheField) {
               "show.json: tour.stops[0].waypoints[0].lookAt: the camera cannot look at the point it stands on");
     EXPECT_THAT(errorAfter([](json& j) { j["tour"]["stops"] = json::array(); }), HasSubstr("tour.stops"));
     EXPECT_THAT(errorAfter([](json& j) { j["tour"]["speed"] = 1; }), HasSubstr("speed"));
+}
+
+// The bundled show's tour: every stop's models load without a warning, and its start and panel
+// stand inside the teleport area.
+TEST(BundledTour, EveryModelLoadsAndEveryStopFits) {
+    const ShowFile show = loadShowFile(EXHIBIT_ASSETS "/shows/guizhou/show.json");
+    ASSERT_TRUE(show.tour);
+    EXPECT_GE(show.tour->stops.size(), 4u);
+    std::set<std::string> loaded;
+    for (const TourStop& stop : show.tour->stops) {
+        EXPECT_TRUE(stop.panel) << stop.id;
+        for (const TourPlacement& p : stop.models) {
+            if (!loaded.insert(p.model).second) continue;
+            const GltfModel model = loadGltf(show.resolve(p.model));
+            EXPECT_TRUE(model.warnings.empty()) << p.model << ": " << model.warnings.front();
+            EXPECT_FALSE(model.meshes.empty()) << p.model;
+        }
+    }
 }
 
 class TourDirectorTest : public ::testing::Test {
