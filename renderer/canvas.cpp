@@ -111,6 +111,13 @@ void Canvas::flylines(const FlylineSetRef& set, double timeSeconds, const Flylin
     list_.flylines.push_back(FlylineDraw{set, timeSeconds, style});
 }
 
+void Canvas::layer(const ExternalLayerRef& layer, const Rect& r, float opacity) {
+    if (!layer || r.w < 1 || r.h < 1) return;
+    push(DrawItem{DrawItem::Kind::Layer, static_cast<std::uint32_t>(list_.layers.size()), 1, nullptr, {0, 0}, opacity,
+                  {1, 1, 1, 1}});
+    list_.layers.push_back(LayerDraw{layer, {r.x, r.y, r.w, r.h}});
+}
+
 void Canvas::text(const Font& font, const TextLayout& layout, glm::vec2 topLeft, const TextPaint& paint) {
     if (layout.glyphs.empty()) return;
     auto& item = batch(DrawItem::Kind::Glyphs, static_cast<std::uint32_t>(list_.glyphs.size()));

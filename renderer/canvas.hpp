@@ -73,6 +73,9 @@ public:
     void ripples(const RippleSetRef& set, double timeSeconds, const RippleStyle& style = {});
     void flylines(const FlylineSetRef& set, double timeSeconds, const FlylineStyle& style = {});
 
+    // An image another renderer draws each frame (draw_list.hpp, ExternalLayer), filling r.
+    void layer(const ExternalLayerRef& layer, const Rect& r, float opacity = 1.0f);
+
     // What is drawn from now until clearClip() shows only inside `r` (output px; a scissor, so
     // edges are pixel-sharp and it costs nothing per vertex). begin() clears it.
     void clip(const Rect& r);

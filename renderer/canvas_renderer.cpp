@@ -41,6 +41,7 @@ CanvasRenderer::CanvasRenderer(int atlasSize)
       shapeProgram_(gl::buildProgram({"shape", shaders::kShapeVertex, shaders::kShapeFragment})),
       boxProgram_(gl::buildProgram({"box", shaders::kBoxVertex, shaders::kBoxFragment})),
       glyphProgram_(gl::buildProgram({"glyph", shaders::kGlyphVertex, shaders::kGlyphFragment})),
+      layerProgram_(gl::buildProgram({"layer", shaders::kLayerVertex, shaders::kLayerFragment})),
       shapeView_(ClipUniform::of(shapeProgram_)),
       shapeOffset_(gl::uniformLocation(shapeProgram_, "uOffset")),
       shapeScale_(gl::uniformLocation(shapeProgram_, "uScale")),
@@ -52,10 +53,15 @@ CanvasRenderer::CanvasRenderer(int atlasSize)
       glyphOpacity_(gl::uniformLocation(glyphProgram_, "uOpacity")),
       glyphAtlasUnit_(gl::uniformLocation(glyphProgram_, "uAtlas")),
       glyphInsideSign_(gl::uniformLocation(glyphProgram_, "uInsideSign")),
+      layerView_(ClipUniform::of(layerProgram_)),
+      layerRect_(gl::uniformLocation(layerProgram_, "uRect")),
+      layerOpacity_(gl::uniformLocation(layerProgram_, "uOpacity")),
+      layerImageUnit_(gl::uniformLocation(layerProgram_, "uImage")),
       shapeVao_(gl::VertexArray::create()),
       meshVao_(gl::VertexArray::create()),
       boxVao_(gl::VertexArray::create()),
       glyphVao_(gl::VertexArray::create()),
+      layerVao_(gl::VertexArray::create()),
       vertexBuffer_(gl::Buffer::create()),
       boxBuffer_(gl::Buffer::create()),
       glyphBuffer_(gl::Buffer::create()),
@@ -189,6 +195,11 @@ void CanvasRenderer::prepare(const DrawList& list) {
     upload(vertexBuffer_.id(), list.vertices);
     upload(boxBuffer_.id(), list.shapes);
     upload(glyphBuffer_.id(), glyphInstances_);
+    layerTextures_.clear();
+    for (const LayerDraw& layer : list.layers) {
+        const glm::ivec2 size{static_cast<int>(std::lround(layer.rect.z)), static_cast<int>(std::lround(layer.rect.w))};
+        layerTextures_.push_back(layer.layer->renderLayer(size));
+    }
 }
 
 RenderStats CanvasRenderer::draw(const DrawList& list, unsigned framebuffer, const CanvasView& view) {
@@ -208,6 +219,9 @@ RenderStats CanvasRenderer::draw(const DrawList& list, unsigned framebuffer, con
     shapeView_.set(clip);
     glUseProgram(boxProgram_.id());
     boxView_.set(clip);
+    glUseProgram(layerProgram_.id());
+    layerView_.set(clip);
+    glUniform1i(layerImageUnit_, 1);
     glUseProgram(glyphProgram_.id());
     glyphView_.set(clip);
     glUniform1i(glyphAtlasUnit_, 0);
@@ -279,6 +293,20 @@ RenderStats CanvasRenderer::draw(const DrawList& list, unsigned framebuffer, con
             case DrawItem::Kind::Flylines:
                 flylines_.draw(list.flylines[item.first], clip, frame_, stats);
                 continue;
+            case DrawItem::Kind::Layer: {
+                const GLuint texture = item.first < layerTextures_.size() ? layerTextures_[item.first] : 0;
+                if (texture == 0) continue;
+                const glm::vec4 r = list.layers[item.first].rect;
+                glUseProgram(layerProgram_.id());
+                glUniform4f(layerRect_, r.x, r.y, r.z, r.w);
+                glUniform1f(layerOpacity_, item.opacity);
+                glActiveTexture(GL_TEXTURE1);
+                glBindTexture(GL_TEXTURE_2D, texture);
+                glActiveTexture(GL_TEXTURE0);
+                glBindVertexArray(layerVao_.id());
+                glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+                break;
+            }
         }
         ++stats.drawCalls;
     }

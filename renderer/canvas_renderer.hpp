@@ -2,7 +2,8 @@
 // buffers, the GPU copy of the glyph atlas, the cache of uploaded static meshes (entries unused
 // for a while are freed, so memory stays flat when scenes rebuild meshes on resize) and the
 // animated layers' renderers (ripple_renderer.hpp, flyline_renderer.hpp), one draw call per layer.
-// Draw items run in submission order; consecutive items of one kind were already merged by the
+// External layers (draw_list.hpp) render into their textures in prepare(). Draw items run in
+// submission order; consecutive items of one kind were already merged by the
 // Canvas, so a batch of markers or glyphs is one instanced draw call. GL state it changes
 // (blend, program, buffers, viewport) is set on every execute; it does not restore prior state.
 #pragma once
@@ -58,14 +59,17 @@ private:
     void evictUnusedMeshes();
 
     GlyphAtlas atlas_;
-    gl::Program shapeProgram_, boxProgram_, glyphProgram_;
+    gl::Program shapeProgram_, boxProgram_, glyphProgram_, layerProgram_;
     ClipUniform shapeView_;
     GLint shapeOffset_, shapeScale_, shapeOpacity_, shapeTint_;
     ClipUniform boxView_;
     GLint boxOpacity_;
     ClipUniform glyphView_;
     GLint glyphOpacity_, glyphAtlasUnit_, glyphInsideSign_;
-    gl::VertexArray shapeVao_, meshVao_, boxVao_, glyphVao_;
+    ClipUniform layerView_;
+    GLint layerRect_, layerOpacity_, layerImageUnit_;
+    std::vector<GLuint> layerTextures_;  // this frame's, by DrawList::layers index
+    gl::VertexArray shapeVao_, meshVao_, boxVao_, glyphVao_, layerVao_;
     gl::Buffer vertexBuffer_, boxBuffer_, glyphBuffer_;
     gl::Texture atlasTexture_;
     std::uint64_t atlasGeneration_ = ~0ull;

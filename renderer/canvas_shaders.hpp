@@ -5,6 +5,25 @@
 
 namespace exhibit::shaders {
 
+// An external layer's texture (premultiplied, row 0 at the bottom) stretched over a rectangle.
+inline constexpr const char* kLayerVertex = "#version 330 core\n" EXHIBIT_GLSL_PIXEL_TO_CLIP R"(
+uniform vec4 uRect;  // x, y, w, h in canvas px
+out vec2 vUv;
+void main() {
+    vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1));
+    gl_Position = toClip(uRect.xy + corner * uRect.zw);
+    vUv = vec2(corner.x, 1.0 - corner.y);
+}
+)";
+
+inline constexpr const char* kLayerFragment = R"(#version 330 core
+in vec2 vUv;
+uniform sampler2D uImage;
+uniform float uOpacity;
+out vec4 fragColor;
+void main() { fragColor = texture(uImage, vUv) * uOpacity; }
+)";
+
 inline constexpr const char* kShapeVertex = "#version 330 core\n" EXHIBIT_GLSL_PIXEL_TO_CLIP R"(
 layout(location = 0) in vec2 aPos;
 layout(location = 1) in vec4 aColor;

@@ -39,6 +39,7 @@ void DrawList::clear() {
     glyphs.clear();
     ripples.clear();
     flylines.clear();
+    layers.clear();
     items.clear();
 }
 

@@ -114,6 +114,23 @@ glm::vec2 flylineControlPoint(glm::vec2 from, glm::vec2 to, float bend);
 // The point at Bezier parameter t (0 = from, 1 = to); the head is at t = progress.
 glm::vec2 flylinePoint(const Flyline& line, float t);
 
+// What another renderer draws with GL into a texture, once per frame, for the canvas to show in a
+// rectangle (the VR tour's 3D view): CanvasRenderer::prepare() calls renderLayer() with a current
+// context before any output is drawn, so every output of a wall shows the same frame.
+class ExternalLayer {
+public:
+    virtual ~ExternalLayer() = default;
+    // Returns a GL texture of `size` px (premultiplied RGBA, row 0 at the bottom as GL renders
+    // it), or 0 to show nothing. The texture stays the layer's.
+    virtual unsigned renderLayer(glm::ivec2 size) = 0;
+};
+using ExternalLayerRef = std::shared_ptr<ExternalLayer>;
+
+struct LayerDraw {
+    ExternalLayerRef layer;
+    glm::vec4 rect;  // x, y, w, h in canvas px
+};
+
 struct RippleDraw {
     RippleSetRef set;
     double timeSeconds;
@@ -126,10 +143,11 @@ struct FlylineDraw {
 };
 
 struct DrawItem {
-    enum class Kind { Triangles, Mesh, Shapes, Glyphs, Ripples, Flylines };
+    enum class Kind { Triangles, Mesh, Shapes, Glyphs, Ripples, Flylines, Layer };
     Kind kind;
     // Triangles, Shapes, Glyphs: a range of the frame's vertex / instance / glyph arrays.
-    // Ripples, Flylines: `first` indexes DrawList::ripples / flylines, `count` is points / lines.
+    // Ripples, Flylines, Layer: `first` indexes DrawList::ripples / flylines / layers, `count` is
+    // points / lines (1 for a layer).
     std::uint32_t first = 0;
     std::uint32_t count = 0;
     Mesh2DRef mesh;           // Kind::Mesh
@@ -148,6 +166,7 @@ struct DrawList {
     std::vector<GlyphDraw> glyphs;
     std::vector<RippleDraw> ripples;
     std::vector<FlylineDraw> flylines;
+    std::vector<LayerDraw> layers;
     std::vector<DrawItem> items;
     void clear();
 };

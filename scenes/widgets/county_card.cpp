@@ -115,7 +115,8 @@ void replay(Canvas& into, const DrawList& recorded, float opacity, glm::vec2 ori
                 break;
             case DrawItem::Kind::Mesh:
             case DrawItem::Kind::Ripples:
-            case DrawItem::Kind::Flylines: break;
+            case DrawItem::Kind::Flylines:
+            case DrawItem::Kind::Layer: break;
         }
     }
 }

@@ -408,3 +408,60 @@ TEST_F(CanvasTest, TransparentColourDrawsNothing) {
 
 }  // namespace
 }  // namespace exhibit
+
+namespace exhibit {
+namespace {
+
+// Renders a red target with a blue bottom half, the way a 3D view renders (row 0 at the bottom),
+// and counts how often it was asked and at what size.
+class TestLayer : public ExternalLayer {
+public:
+    unsigned renderLayer(glm::ivec2 size) override {
+        ++calls;
+        asked = size;
+        if (target.size() != size) target = RenderTarget(size);
+        glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer());
+        glViewport(0, 0, size.x, size.y);
+        glDisable(GL_SCISSOR_TEST);
+        glClearColor(1, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(0, 0, size.x, size.y / 2);  // GL rows from the bottom
+        glClearColor(0, 0, 1, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glDisable(GL_SCISSOR_TEST);
+        return target.texture();
+    }
+    RenderTarget target;
+    glm::ivec2 asked{0, 0};
+    int calls = 0;
+};
+
+TEST_F(CanvasTest, AnExternalLayerIsRenderedOnceAndShownUprightInItsRect) {
+    auto layer = std::make_shared<TestLayer>();
+    begin();
+    canvas.layer(layer, {8, 10, 40, 20});
+    canvas.rect({0, 0, 4, 4}, kWhite);  // drawn after the layer: state is back for the canvas
+    const Image image = render(canvas);
+    EXPECT_EQ(layer->calls, 1);
+    EXPECT_EQ(layer->asked, glm::ivec2(40, 20));
+    EXPECT_EQ(pixelAt(image, 7, 15), kBlackPx);
+    EXPECT_EQ(pixelAt(image, 10, 12), (Rgba{255, 0, 0, 255}));  // the top of the rect: red
+    EXPECT_EQ(pixelAt(image, 40, 27), (Rgba{0, 0, 255, 255}));  // the bottom: blue
+    EXPECT_EQ(pixelAt(image, 48, 15), kBlackPx);
+    EXPECT_EQ(pixelAt(image, 2, 2), kWhitePx);
+
+    // Opacity fades it; a layer that returns no texture shows nothing.
+    begin();
+    canvas.layer(layer, {8, 10, 40, 20}, 0.5f);
+    EXPECT_NEAR(pixelAt(render(canvas), 10, 12).r, 128, 2);
+    struct Empty : ExternalLayer {
+        unsigned renderLayer(glm::ivec2) override { return 0; }
+    };
+    begin();
+    canvas.layer(std::make_shared<Empty>(), {8, 10, 40, 20});
+    EXPECT_EQ(pixelAt(render(canvas), 10, 12), kBlackPx);
+}
+
+}  // namespace
+}  // namespace exhibit
