@@ -31,3 +31,11 @@ endif()
 # Video walls over several machines (app/wall_sync.cpp): Open MPI from Debian (libopenmpi-dev,
 # openmpi-bin). Without it exhibit still drives every output of one machine; mpirun refuses it.
 find_package(MPI COMPONENTS CXX)
+
+# VR mode (xr/): the Khronos OpenXR loader and headers (libopenxr-dev, libopenxr-loader1); GLX for
+# the XR_KHR_opengl_enable graphics binding of SDL's X11 window.
+find_package(OpenXR CONFIG REQUIRED)
+find_package(X11 REQUIRED)
+if(NOT TARGET OpenGL::GLX)
+  message(FATAL_ERROR "exhibit: GLX not found (install libgl-dev): VR mode binds the window's GLX context")
+endif()
