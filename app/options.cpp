@@ -98,6 +98,9 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
                    "$XDG_STATE_HOME/exhibit or ~/.local/state/exhibit)");
     app.add_flag("--operator-window", o.operatorWindow, "Open the operator console in a second window");
     app.add_flag("--console", o.console, "Show the operator console over the wall from the start (F1 toggles it)");
+    app.add_flag("--xr", o.xr,
+                 "VR mode: the tour in a headset through the OpenXR runtime (--frames N stops after N frames); "
+                 "exit 2 when there is no runtime or headset");
     app.add_flag("--version", version, "Print the version and exit");
 
     ParseOutcome outcome;

@@ -1,7 +1,7 @@
 // The command line contract of `exhibit` (other tools and tests rely on these names):
 //   exhibit [--show PATH] [--scene ID] [--headless] [--size WxH] [--frames N | --seconds S]
 //           [--fixed-dt MS] [--screenshot PATH] [--list-scenes] [--fullscreen] [--display N]
-//           [--lang zh|en] [--wall LAYOUT] [--help] [--version]
+//           [--lang zh|en] [--wall LAYOUT] [--xr] [--help] [--version]
 // and for data: [--feed URL]... [--seed N] [--replay-speed X] [--record PATH]
 // and for touch: [--tuio PORT]
 // and for the operator: [--control [ADDR:]PORT] [--state-dir DIR] [--operator-window] [--console]
@@ -52,6 +52,7 @@ struct Options {
     std::filesystem::path stateDir;       // --state-dir: operator settings and the API token; empty = default
     bool operatorWindow = false;          // --operator-window: the console in its own window
     bool console = false;                 // --console: the console over the wall from the start (F1 toggles)
+    bool xr = false;                      // --xr: VR mode on the OpenXR runtime (app/xr_mode.hpp)
 };
 
 struct ControlAddress {

@@ -27,6 +27,7 @@
 #include "app/wall_outputs.hpp"
 #include "app/wall_schedule.hpp"
 #include "app/wall_sync.hpp"
+#include "app/xr_mode.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/local_time.hpp"
@@ -295,6 +296,7 @@ int runShow(const Options& options) {
 int run(const Options& options) {
     setUpLogging(options.logLevel);
     try {
+        if (options.xr) return runXrMode(options);
         return runShow(options);
     } catch (const ContentError& e) {
         std::fprintf(stderr, "%s\n", e.what());

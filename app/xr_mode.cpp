@@ -1,0 +1,114 @@
+#include "app/xr_mode.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <thread>
+#include <vector>
+
+#include "renderer/gl.hpp"
+#include "renderer/platform/platform.hpp"
+#include "xr/placeholder_view.hpp"
+#include "xr/xr_check.hpp"
+#include "xr/xr_program.hpp"
+
+namespace exhibit {
+namespace {
+
+std::atomic<bool> xrStopRequested{false};
+extern "C" void onXrStopSignal(int) { xrStopRequested.store(true); }
+
+// The spectator window says what the headset does until the tour's spectator view exists: the
+// sky colour while the visitor sees the show, dark grey while paused.
+void drawSpectator(Platform& platform, const xr::Status& status) {
+    glBindFramebuffer(GL_FRAMEBUFFER, platform.frameTarget());
+    const glm::ivec2 size = platform.drawableSize();
+    glViewport(0, 0, size.x, size.y);
+    const glm::vec3 c = status.focused ? xr::PlaceholderView::kSky : glm::vec3(0.12f, 0.12f, 0.12f);
+    glClearColor(c.r, c.g, c.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    platform.present();
+}
+
+int loop(const Options& options, Platform& platform, xr::Program& program) {
+    xr::PlaceholderView view;  // the tour's ViewRenderer goes here
+    const long frameLimit = options.frames.value_or(0);
+    const auto started = std::chrono::steady_clock::now();
+    bool exitAsked = false;
+    bool wasPaused = true;
+    std::vector<PlatformEvent> events;
+    const auto askExit = [&](const char* why) {
+        if (exitAsked) return;
+        exitAsked = true;
+        spdlog::info("[xr.app] ending the session: {}", why);
+        program.requestExit();
+    };
+    while (!program.status().exitRequested) {
+        events.clear();
+        platform.pollEvents(events);
+        for (const auto& e : events)
+            if (e.type == PlatformEvent::Type::Quit ||
+                (e.type == PlatformEvent::Type::KeyDown && (e.key == keys::Escape || e.key == keys::Q)))
+                askExit("the window was closed");
+        if (xrStopRequested.load()) askExit("stop signal");
+        if (options.seconds &&
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= *options.seconds)
+            askExit("--seconds reached");
+
+        program.pollEvents();
+        const xr::Status& status = program.status();
+        if (!status.running) {
+            // As hello_xr: no frames outside a running session; wait for the runtime.
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            continue;
+        }
+        program.frame(view);
+        if (status.paused() != wasPaused) {
+            wasPaused = status.paused();
+            spdlog::info("[xr.app] {} ({})", wasPaused ? "paused" : "visitor in the headset", xr::toString(status.state));
+        }
+        drawSpectator(platform, status);
+        if (frameLimit > 0 && status.frames >= frameLimit) askExit("--frames reached");
+    }
+    const xr::Status& s = program.status();
+    std::printf("exhibit: VR mode ended: %ld frames, %ld rendered, %ld session restarts, %ld validation messages\n",
+                s.frames, s.renderedFrames, s.sessionRestarts, s.validationMessages);
+    std::fflush(stdout);
+    return 0;
+}
+
+}  // namespace
+
+int runXrMode(const Options& options) {
+    std::unique_ptr<xr::Program> program;
+    try {
+        program = xr::Program::connect({"exhibit"});
+    } catch (const xr::Unavailable& e) {
+        std::fprintf(stderr, "exhibit: VR mode: %s\n", e.what());
+        return 2;
+    }
+    if (!displayAvailable()) {
+        std::fprintf(stderr, "exhibit: VR mode needs a window on an X11 display (OpenXR draws with its GLX context): "
+                             "DISPLAY is not set\n");
+        return 1;
+    }
+    WindowOptions window;
+    window.size = options.sizeGiven ? options.size : glm::ivec2(960, 540);
+    window.fullscreen = options.fullscreen;
+    window.display = options.display;
+    window.vsync = false;  // xrWaitFrame paces the frames
+    window.title = "exhibit VR";
+    const auto platform = createWindowPlatform(window, options.debugGl);
+    spdlog::info("[app.platform] {}", platform->description());
+    std::signal(SIGINT, onXrStopSignal);
+    std::signal(SIGTERM, onXrStopSignal);
+    program->startSession();
+    const int code = loop(options, *platform, *program);
+    program.reset();  // the swapchains' GL objects go while the context lives
+    return code;
+}
+
+}  // namespace exhibit
