@@ -6,13 +6,22 @@
 
 namespace exhibit {
 
-RenderTarget::RenderTarget(glm::ivec2 size) : size_(size), color_(gl::Texture::create()), framebuffer_(gl::Framebuffer::create()) {
+RenderTarget::RenderTarget(glm::ivec2 size, const RenderTargetOptions& options)
+    : size_(size), color_(gl::Texture::create()), framebuffer_(gl::Framebuffer::create()) {
     glBindTexture(GL_TEXTURE_2D, color_.id());
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexImage2D(GL_TEXTURE_2D, 0, options.srgb ? GL_SRGB8_ALPHA8 : GL_RGBA8, size.x, size.y, 0, GL_RGBA,
+                 GL_UNSIGNED_BYTE, nullptr);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_.id());
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, color_.id(), 0);
+    if (options.depth) {
+        depth_ = gl::Renderbuffer::create();
+        glBindRenderbuffer(GL_RENDERBUFFER, depth_.id());
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, size.x, size.y);
+        glBindRenderbuffer(GL_RENDERBUFFER, 0);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth_.id());
+    }
     GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (status != GL_FRAMEBUFFER_COMPLETE)
