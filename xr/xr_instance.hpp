@@ -1,6 +1,9 @@
 // The OpenXR instance and its head-mounted system, through the Khronos loader: API 1.0 (the
 // header's patch), XR_KHR_opengl_enable, and XR_EXT_debug_utils when offered, whose messenger
-// logs and counts what the runtime and API layers (e.g. XR_APILAYER_LUNARG_core_validation) report.
+// logs what the loader, runtime and layers report and counts the warnings and errors. Debian's
+// loader 1.0.20 keeps messengers to itself: XR_APILAYER_LUNARG_core_validation never sees them and
+// prints its findings on stdout instead (or into XR_CORE_VALIDATION_FILE_NAME with
+// XR_CORE_VALIDATION_EXPORT_TYPE=text), which is where the xr tests look.
 // create() throws xr::Unavailable when there is no runtime or no headset, naming what the loader
 // looked for (XR_RUNTIME_JSON, else the active_runtime.json paths), and xr::Error otherwise.
 // Does not make a session (xr_program.hpp does).
