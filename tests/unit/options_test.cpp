@@ -82,6 +82,14 @@ TEST(Options, ControlAddress) {
     EXPECT_FALSE(parseControlAddress("-1"));
 }
 
+TEST(Options, XrMode) {
+    EXPECT_FALSE(parse({}).options->xr);
+    auto r = parse({"--xr", "--frames", "30"});
+    ASSERT_TRUE(r.options);
+    EXPECT_TRUE(r.options->xr);
+    EXPECT_EQ(r.options->frames, 30);
+}
+
 TEST(Options, HelpAndVersionExitZero) {
     auto help = parse({"--help"});
     EXPECT_FALSE(help.options);
