@@ -36,6 +36,11 @@ glm::mat4 perspectiveProjection(float verticalFovRadians, float aspect, float ne
 
 glm::mat4 lookAtView(glm::vec3 eye, glm::vec3 target, glm::vec3 up) { return glm::lookAt(eye, target, up); }
 
+glm::mat4 viewFromPose(glm::vec3 position, glm::quat orientation) {
+    const glm::mat4 inverseRotation = glm::mat4_cast(glm::conjugate(glm::normalize(orientation)));
+    return glm::translate(inverseRotation, -position);
+}
+
 glm::vec3 Camera3d::position() const { return glm::vec3(glm::inverse(view)[3]); }
 
 }  // namespace exhibit

@@ -5,6 +5,7 @@
 // Does not: know OpenXR types (the xr/ module passes the four angles), move cameras, or cull.
 #pragma once
 
+#include <glm/gtc/quaternion.hpp>
 #include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
 
@@ -23,6 +24,9 @@ glm::mat4 projectionFromFov(const FovAngles& fov, float nearZ, float farZ);
 glm::mat4 perspectiveProjection(float verticalFovRadians, float aspect, float nearZ, float farZ);
 // A view matrix looking from `eye` at `target` (up: +y).
 glm::mat4 lookAtView(glm::vec3 eye, glm::vec3 target, glm::vec3 up = {0.0f, 1.0f, 0.0f});
+// The view matrix of an eye placed at `position` turned by `orientation` (an XrPosef of a view:
+// the eye looks down its -z, +y up), i.e. the inverse of translate(position) * rotate(orientation).
+glm::mat4 viewFromPose(glm::vec3 position, glm::quat orientation);
 
 // What a 3D renderer draws from: the two matrices, plus the eye position (derived from the view).
 struct Camera3d {

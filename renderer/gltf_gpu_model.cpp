@@ -74,6 +74,7 @@ void uploadPrimitive(const GltfPrimitive& p, GltfGpuPrimitive& out, std::vector<
     out.vertexCount = static_cast<int>(n);
     out.centre = n > 0 ? sum / static_cast<float>(n) : glm::vec3(0.0f);
     out.material = p.material;
+    out.hasJoints = !p.joints0.empty() && !p.weights0.empty();
     out.vertexArray = gl::VertexArray::create();
     out.vertices = gl::Buffer::create();
     out.indices = gl::Buffer::create();
@@ -204,6 +205,16 @@ GltfGpuModel uploadGltf(const GltfModel& model) {
     for (const GltfNode& node : model.nodes) {
         gpu.nodeMesh.push_back(node.mesh);
         gpu.nodeSkin.push_back(node.skin);
+    }
+    // The default scene only (the loader guarantees a forest, so each node is reached once).
+    std::vector<int> stack(model.sceneRoots.rbegin(), model.sceneRoots.rend());
+    while (!stack.empty()) {
+        const int n = stack.back();
+        stack.pop_back();
+        if (n < 0 || static_cast<std::size_t>(n) >= model.nodes.size()) continue;
+        const GltfNode& node = model.nodes[static_cast<std::size_t>(n)];
+        if (node.mesh >= 0 && static_cast<std::size_t>(node.mesh) < model.meshes.size()) gpu.drawNodes.push_back(n);
+        stack.insert(stack.end(), node.children.rbegin(), node.children.rend());
     }
     evaluatePose(model, -1, 0.0f, gpu.restPose);
     for (const GltfSkin& skin : model.skins) {

@@ -51,6 +51,7 @@ struct GltfGpuPrimitive {
     GLsizei indexCount = 0;
     int vertexCount = 0;
     int morphTargets = 0;
+    bool hasJoints = false;  // JOINTS_0 / WEIGHTS_0 present: only then is it skinned
     int material = -1;  // index into GltfGpuModel::materials; the last entry is the default material
     glm::vec3 centre{0.0f};  // of its positions, for sorting blended primitives
 };
@@ -65,6 +66,7 @@ struct GltfGpuModel {
     std::vector<GltfGpuMaterial> materials;  // the model's, then the default material
     std::vector<gl::Texture> textures;       // owned GL textures (sRGB and linear variants)
     std::vector<int> nodeMesh, nodeSkin;     // per node
+    std::vector<int> drawNodes;              // nodes with a mesh reachable from the default scene's roots
     std::vector<int> skinJointBase;          // per skin: first matrix in the joint buffer
     int jointCount = 0;
     gl::Buffer jointBuffer;

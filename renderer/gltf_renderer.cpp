@@ -84,24 +84,26 @@ void GltfRenderer::addInstances(const GltfGpuModel& model, std::span<const glm::
     }
     const glm::mat4 view = camera_.view * transforms[0];
     const float firstDeterminant = glm::determinant(glm::mat3(transforms[0]));
-    for (std::size_t n = 0; n < model.nodeMesh.size(); ++n) {
+    for (const int drawNode : model.drawNodes) {
+        const auto n = static_cast<std::size_t>(drawNode);
         const int mesh = model.nodeMesh[n];
-        if (mesh < 0 || static_cast<std::size_t>(mesh) >= model.meshes.size()) continue;
         const int skin = model.nodeSkin[n];
         const bool skinned = skin >= 0 && static_cast<std::size_t>(skin) < model.skinJointBase.size();
         const glm::mat4& node = p.world[n];
         const std::vector<float>& weights = p.weights[n];
         const auto firstWeight = static_cast<std::uint32_t>(weights_.size());
         weights_.insert(weights_.end(), weights.begin(), weights.end());
-        const bool mirrored = (skinned ? firstDeterminant : firstDeterminant * glm::determinant(glm::mat3(node))) < 0.0f;
+        const float nodeDeterminant = glm::determinant(glm::mat3(node));
         for (const GltfGpuPrimitive& prim : model.meshes[static_cast<std::size_t>(mesh)].primitives) {
             if (prim.indexCount == 0) continue;
-            const glm::vec3 centre = glm::vec3((skinned ? view : view * node) * glm::vec4(prim.centre, 1.0f));
+            const bool skinnedPrim = skinned && prim.hasJoints;
+            const glm::vec3 centre = glm::vec3((skinnedPrim ? view : view * node) * glm::vec4(prim.centre, 1.0f));
+            const bool mirroredPrim = (skinnedPrim ? firstDeterminant : firstDeterminant * nodeDeterminant) < 0.0f;
             items_.push_back(Item{&model, &prim, &model.materials[static_cast<std::size_t>(prim.material)], node,
                                   firstInstance, static_cast<std::uint32_t>(transforms.size()), firstWeight,
                                   static_cast<std::uint32_t>(weights.size()),
-                                  skinned ? model.skinJointBase[static_cast<std::size_t>(skin)] : -1,
-                                  glm::length(centre), mirrored});
+                                  skinnedPrim ? model.skinJointBase[static_cast<std::size_t>(skin)] : -1,
+                                  glm::length(centre), mirroredPrim});
         }
     }
 }

@@ -1,6 +1,7 @@
 // renderer/camera3d: symmetric and asymmetric (OpenXR eye) projections map the frustum's edge
 // directions to the clip-space edges and the near / far planes to depth -1 / 1; the symmetric case
-// equals glm::perspective; lookAtView's eye comes back from Camera3d::position(). Also the
+// equals glm::perspective; lookAtView's eye comes back from Camera3d::position(); viewFromPose
+// inverts an OpenXR-style eye pose. Also the
 // KHR_texture_transform matrix (renderer/gltf_gpu_model.hpp) on the extension's own examples.
 #include <gtest/gtest.h>
 
@@ -53,6 +54,21 @@ TEST(Camera3d, PositionFromView) {
     EXPECT_NEAR(eye.x, 3, 1e-5f);
     EXPECT_NEAR(eye.y, 2, 1e-5f);
     EXPECT_NEAR(eye.z, 5, 1e-5f);
+}
+
+TEST(Camera3d, ViewFromPoseInvertsThePose) {
+    // An eye at (1, 1.6, 2) turned 90 degrees left (about +y): it looks down world -x.
+    const glm::quat left = glm::angleAxis(glm::radians(90.0f), glm::vec3(0, 1, 0));
+    Camera3d camera;
+    camera.view = viewFromPose({1, 1.6f, 2}, left);
+    const glm::vec3 eye = camera.position();
+    EXPECT_NEAR(eye.x, 1, 1e-5f);
+    EXPECT_NEAR(eye.y, 1.6f, 1e-5f);
+    EXPECT_NEAR(eye.z, 2, 1e-5f);
+    const glm::vec3 ahead = glm::vec3(camera.view * glm::vec4(-2, 1.6f, 2, 1));  // 3 m along world -x
+    EXPECT_NEAR(ahead.x, 0, 1e-5f);
+    EXPECT_NEAR(ahead.y, 0, 1e-5f);
+    EXPECT_NEAR(ahead.z, -3, 1e-5f) << "in front of the eye is eye-space -z";
 }
 
 glm::vec2 transformUv(const GltfTextureRef& ref, glm::vec2 uv) { return glm::vec2(textureTransformMatrix(ref) * glm::vec3(uv, 1.0f)); }
