@@ -6,6 +6,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 
@@ -83,11 +84,16 @@ int loop(const Options& options, Platform& platform, xr::Program& program) {
 }  // namespace
 
 int runXrMode(const Options& options) {
+    // The loader prints its own errors on stderr before the one line below says what is missing;
+    // unless asked for (XR_LOADER_DEBUG=error|warn|info|all), it stays quiet.
+    const bool loaderQuiet = std::getenv("XR_LOADER_DEBUG") == nullptr;
+    if (loaderQuiet) setenv("XR_LOADER_DEBUG", "none", 0);
     std::unique_ptr<xr::Program> program;
     try {
         program = xr::Program::connect({"exhibit"});
     } catch (const xr::Unavailable& e) {
-        std::fprintf(stderr, "exhibit: VR mode: %s\n", e.what());
+        std::fprintf(stderr, "exhibit: VR mode: %s%s\n", e.what(),
+                     loaderQuiet ? " (XR_LOADER_DEBUG=error shows the loader's reasons)" : "");
         return 2;
     }
     if (!displayAvailable()) {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -23,6 +24,7 @@ TEST(XrCli, NoRuntimeGivesOneMessageAndExit2) {
     EXPECT_EQ(result.exitCode, 2) << result.err;
     EXPECT_NE(result.err.find("exhibit: VR mode: no OpenXR runtime"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("XR_RUNTIME_JSON=/nonexistent/exhibit/runtime.json"), std::string::npos) << result.err;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << "one line: " << result.err;
 }
 
 TEST(XrCli, NoRuntimeConfiguredNamesTheActiveRuntimePaths) {
