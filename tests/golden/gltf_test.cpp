@@ -2,7 +2,8 @@
 // (renderer/sky_ground.hpp), rendered in process at 320 x 240 without MSAA (deterministic on
 // llvmpipe): DamagedHelmet, BoxTextured, TextureTransformTest, an alpha-blend and mask case, SimpleSkin
 // and CesiumMan at fixed times, AnimatedMorphCube at a fixed time, 100 instanced boxes, the
-// placeholder box, the sky and ground alone. Goldens: tests/golden/gltf-<case>.png. Tolerances as
+// placeholder box, the sky and ground alone, and the tour's stand-ins (a Kenney village, Campground,
+// Terrain). Goldens: tests/golden/gltf-<case>.png. Tolerances as
 // tests/golden/golden_test.cpp says (5/255 per channel, 0.1 % of pixels).
 #include <gtest/gtest.h>
 
@@ -64,7 +65,7 @@ protected:
 
     // Clears, draws the sky (and ground when asked) and what `scene` adds, reads the image back.
     static Image render(const Camera3d& camera, const std::function<void(GltfRenderer&)>& scene, bool ground = false,
-                        const Lighting3d& lighting = {}) {
+                        const Lighting3d& lighting = {}, float groundY = 0.0f) {
         RenderTarget target(kSize, {.depth = true});
         glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer());
         glViewport(0, 0, kSize.x, kSize.y);
@@ -73,6 +74,7 @@ protected:
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
         SkyStyle style;
         style.ground = ground;
+        style.groundCentre.y = groundY;
         sky_->draw(camera, lighting, style, OutputEncoding::EncodeSrgb);
         renderer_->begin(camera, lighting, OutputEncoding::EncodeSrgb);
         scene(*renderer_);
@@ -197,6 +199,58 @@ TEST_F(GltfGolden, Placeholder) {
     camera.projection = perspectiveProjection(glm::radians(45.0f), float(kSize.x) / float(kSize.y), 0.1f, 100.0f);
     const Image image = render(camera, [&](GltfRenderer& r) { r.add(gpu, glm::mat4(1.0f)); }, true);
     expectGolden("placeholder", image);
+}
+
+// The tour's stand-ins: a 5 x 5 tile village of the Kenney city kit (its colormap atlas through
+// KHR_texture_transform, each tile kind instanced), the Campground scene and the Terrain height field.
+TEST_F(GltfGolden, KenneyVillage) {
+    const char* kinds[] = {"grass", "road-straight", "pavement", "building-small-a", "building-small-b",
+                           "building-small-c", "building-small-d", "building-garage", "grass-trees", "grass-trees-tall"};
+    std::vector<GltfGpuModel> gpu;
+    for (const char* k : kinds) gpu.push_back(uploadGltf(loadGltf(kGltf / "KenneyCityKit" / (std::string(k) + ".glb"))));
+    std::vector<std::vector<glm::mat4>> placed(gpu.size());
+    const char* plan[5] = {"a.b.g", "..T..", "rrrrr", "c.d.t", "tgG.T"};  // r road, . pavement, letters props
+    for (int z = 0; z < 5; ++z)
+        for (int x = 0; x < 5; ++x) {
+            const glm::mat4 at = glm::translate(glm::mat4(1.0f), {x - 2.0f, 0.0f, z - 2.0f});
+            const char c = plan[z][x];
+            auto put = [&](int kind, const glm::mat4& m) { placed[static_cast<std::size_t>(kind)].push_back(m); };
+            if (c == 'r') {
+                put(1, glm::rotate(at, glm::radians(90.0f), {0, 1, 0}));
+                continue;
+            }
+            if (c == 't' || c == 'T') {
+                put(0, at);
+                put(c == 't' ? 8 : 9, at);
+                continue;
+            }
+            put(2, at);
+            if (c >= 'a' && c <= 'd') put(3 + (c - 'a'), glm::rotate(at, glm::radians(z < 2 ? 0.0f : 180.0f), {0, 1, 0}));
+            if (c == 'g' || c == 'G') put(7, at);
+        }
+    Camera3d camera;
+    camera.view = lookAtView({-3.2f, 3.4f, 5.2f}, {0, 0, 0});
+    camera.projection = perspectiveProjection(glm::radians(45.0f), float(kSize.x) / float(kSize.y), 0.05f, 100.0f);
+    const Image image = render(camera, [&](GltfRenderer& r) {
+        for (std::size_t i = 0; i < gpu.size(); ++i) r.addInstances(gpu[i], placed[i]);
+    }, true);
+    expectGolden("kenney-village", image);
+}
+
+TEST_F(GltfGolden, Campground) {
+    const GltfModel m = loadGltf(kGltf / "Campground/camp.gltf");
+    const GltfGpuModel gpu = uploadGltf(m);
+    const Image image = render(frame(m.boundsMin, m.boundsMax, {0.8f, 0.6f, 1.0f}, 1.5f),
+                               [&](GltfRenderer& r) { r.add(gpu, glm::mat4(1.0f)); }, true, {}, m.boundsMin.y);
+    expectGolden("campground", image);
+}
+
+TEST_F(GltfGolden, Terrain) {
+    const GltfModel m = loadGltf(kGltf / "Terrain/terrain.gltf");
+    const GltfGpuModel gpu = uploadGltf(m);
+    const Image image = render(frame(m.boundsMin, m.boundsMax, {1.0f, 0.9f, 1.2f}, 1.3f),
+                               [&](GltfRenderer& r) { r.add(gpu, glm::mat4(1.0f)); });
+    expectGolden("terrain", image);
 }
 
 TEST_F(GltfGolden, SkyAndGround) {
