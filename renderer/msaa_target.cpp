@@ -31,10 +31,15 @@ MsaaTarget::MsaaTarget(glm::ivec2 size, int samples, bool srgb)
 }
 
 void MsaaTarget::resolveInto(GLuint framebuffer) const {
+    // With GL_FRAMEBUFFER_SRGB on, drivers may decode and re-encode sRGB samples while resolving;
+    // off, the bytes are averaged as stored, the same for sRGB and plain targets.
+    const GLboolean srgb = glIsEnabled(GL_FRAMEBUFFER_SRGB);
+    glDisable(GL_FRAMEBUFFER_SRGB);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer_.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, framebuffer);
     glBlitFramebuffer(0, 0, size_.x, size_.y, 0, 0, size_.x, size_.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+    if (srgb) glEnable(GL_FRAMEBUFFER_SRGB);
 }
 
 }  // namespace exhibit

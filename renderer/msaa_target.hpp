@@ -25,7 +25,8 @@ public:
     glm::ivec2 size() const { return size_; }
     int samples() const { return samples_; }
     GLuint framebuffer() const { return framebuffer_.id(); }
-    // Blits colour (resolving the samples) into `framebuffer` of the same size.
+    // Blits colour (resolving the samples) into `framebuffer` of the same size, with
+    // GL_FRAMEBUFFER_SRGB off during the blit (restored after).
     void resolveInto(GLuint framebuffer) const;
 
 private:
