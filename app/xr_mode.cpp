@@ -111,8 +111,16 @@ int runXrMode(const Options& options) {
     spdlog::info("[app.platform] {}", platform->description());
     std::signal(SIGINT, onXrStopSignal);
     std::signal(SIGTERM, onXrStopSignal);
-    program->startSession();
-    const int code = loop(options, *platform, *program);
+    int code = 1;
+    try {
+        program->startSession();
+        code = loop(options, *platform, *program);
+    } catch (const xr::Error& e) {
+        if (e.result() == XR_ERROR_INSTANCE_LOST)
+            std::fprintf(stderr, "exhibit: VR mode: the OpenXR runtime went away (%s)\n", e.what());
+        else
+            std::fprintf(stderr, "exhibit: VR mode: %s\n", e.what());
+    }
     program.reset();  // the swapchains' GL objects go while the context lives
     return code;
 }
