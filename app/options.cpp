@@ -53,7 +53,11 @@ ParseOutcome parseOptions(int argc, const char* const* argv) {
     CLI::App app{"exhibit: native engine for big-screen data walls and VR exhibits", "exhibit"};
     app.get_formatter()->column_width(30);
     app.add_option("--show", show, "Show file (default: the bundled Guizhou show)");
-    app.add_option("--scene", o.scene, "Scene id to open (see --list-scenes)");
+    auto* sceneOpt = app.add_option("--scene", o.scene, "Scene id to open (see --list-scenes)");
+    app.add_flag("--tour", o.tour,
+                 "Desktop tour: the VR tour on screen (guided camera; keys: arrows = stops, space = free visit), "
+                 "also headless")
+        ->excludes(sceneOpt);
     app.add_flag("--headless", o.headless, "Render offscreen without a window (EGL), write screenshots");
     app.add_option("--size", size, "Output size WxH in pixels (default 1920x1080; windowed: initial size)");
     auto* framesOpt = app.add_option("--frames", frames, "Stop after N frames")->check(CLI::Range(1L, 100000000L));

@@ -52,6 +52,7 @@ struct Options {
     std::filesystem::path stateDir;       // --state-dir: operator settings and the API token; empty = default
     bool operatorWindow = false;          // --operator-window: the console in its own window
     bool console = false;                 // --console: the console over the wall from the start (F1 toggles)
+    bool tour = false;                    // --tour: start on the show's tour scene (the VR tour on screen)
     bool xr = false;                      // --xr: VR mode on the OpenXR runtime (app/xr_mode.hpp)
 };
 

@@ -95,12 +95,22 @@ std::filesystem::path operatorScreenshotPath(const std::filesystem::path& wall) 
 }
 
 
-int runShow(const Options& options) {
+// --tour: the show's first scene of type "tour".
+std::string tourSceneOf(const ShowFile& show) {
+    for (const SceneSpec& scene : show.scenes)
+        if (scene.type == "tour") return scene.id;
+    throw ContentError(show.path.filename().string() +
+                       ": --tour: this show has no scene of type \"tour\" (it needs one, and the \"tour\" section with its stops)");
+}
+
+int runShow(const Options& given) {
     // A write past an administrator's file-size limit (ulimit -f, systemd LimitFSIZE=) must fail with
     // EFBIG, which the settings store reports like a full disk, not kill the wall with SIGXFSZ.
     std::signal(SIGXFSZ, SIG_IGN);
-    const auto showPath = options.show.empty() ? bundledShowPath() : options.show;
+    const auto showPath = given.show.empty() ? bundledShowPath() : given.show;
     const ShowFile show = loadShowFile(showPath);
+    Options options = given;
+    if (options.tour) options.scene = tourSceneOf(show);
 
     if (options.listScenes) {
         const Translator text(show, parseLanguage(options.language).value_or(Language::Zh));

@@ -256,7 +256,7 @@ SceneSpec readScene(const JsonNode& node) {
                             "notice", "widgets", "timeline", "credits"});
     SceneSpec scene;
     scene.id = readId(node.child("id"), true);
-    scene.type = node.choice("type", {"map", "dashboard", "timeline", "credits"});
+    scene.type = node.choice("type", {"map", "dashboard", "timeline", "credits", "tour"});
     for (const char* own : {"timeline", "credits"})
         if (node.has(own) && scene.type != own)
             node.child(own).fail(std::string("only scenes of type \"") + own + "\" have \"" + own + "\"");
@@ -272,6 +272,11 @@ SceneSpec readScene(const JsonNode& node) {
         for (const char* mapKey : {"geo", "facts", "layers", "legend", "notice"})
             if (node.has(mapKey)) node.child(mapKey).fail("a credits scene has no map (put a notice in a section's \"note\")");
         scene.credits = readCredits(node.child("credits"));
+        return scene;
+    }
+    if (scene.type == "tour") {  // the show's VR tour on the wall: its own 3D sites, no map
+        for (const char* mapKey : {"geo", "facts", "layers", "legend", "notice"})
+            if (node.has(mapKey)) node.child(mapKey).fail("a tour scene has no map (its stops are in the show's \"tour\")");
         return scene;
     }
     scene.map = readMapScene(node);
@@ -355,6 +360,10 @@ void checkReferences(const JsonNode& root, ShowFile& show) {
             checkRegionName(scenes[i].child("timeline").child("panel"), scene.timeline->panelRegion, show);
         }
     }
+
+    for (std::size_t i = 0; i < show.scenes.size(); ++i)
+        if (show.scenes[i].type == "tour" && !show.tour)
+            scenes[i].child("type").fail("a tour scene needs the show's \"tour\" section (its stops)");
 
     if (auto start = root.optionalChild("startScene")) {
         std::string id = start->string();

@@ -280,7 +280,7 @@ struct CreditsSpec {
 
 struct SceneSpec {
     std::string id;
-    std::string type;  // "map", "dashboard", "timeline", "credits", ...
+    std::string type;  // "map", "dashboard", "timeline", "credits", "tour"
     std::string title;
     std::string subtitle;  // may be empty
     std::string region;    // names a LayoutRegion; empty: the whole output

@@ -94,6 +94,14 @@ void TourDirector::setMode(TourMode mode) {
     if (mode_ == TourMode::Guided) goToStop(stop_);  // start the stop's guided path again
 }
 
+bool TourDirector::teleportTo(glm::vec3 point, glm::vec3 head) {
+    if (mode_ != TourMode::Free || phase_ != TourPhase::Touring || pending_ != Pending::None || !inside(stop().bounds, point))
+        return false;
+    pendingStep_ = {point.x - head.x, point.z - head.z};
+    startFade(Pending::Teleport);
+    return true;
+}
+
 void TourDirector::arrive() {
     const TourStop& s = stop();
     origin_.position = s.start.position;
@@ -244,11 +252,9 @@ void TourDirector::updateFree(const TourInput& input) {
     if (y > kStickOn && input.aim) {
         arc_ = teleportArc(*input.aim, stop().bounds);
     } else if (arc_ && y < kStickOff) {
-        if (arc_->valid) {
-            pendingStep_ = {arc_->landing.x - input.head.x, arc_->landing.z - input.head.z};
-            startFade(Pending::Teleport);
-        }
+        const TeleportArc arc = *arc_;
         arc_.reset();
+        if (arc.valid) teleportTo(arc.landing, input.head);
     }
 }
 

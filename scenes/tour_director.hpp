@@ -86,6 +86,9 @@ public:
     void resume();
     void goToStop(std::size_t index);  // behind a fade
     void setMode(TourMode mode);
+    // Free mode: moves the visitor so that their head (site coordinates) stands over `point`, behind
+    // a fade; false (and nothing happens) outside the stop's area or while a fade runs.
+    bool teleportTo(glm::vec3 point, glm::vec3 head);
     // In a headset (the default) no activity pauses the tour and guided mode moves the visitor
     // waypoint to waypoint behind fades; on a desktop or the wall the tour runs unattended, loops,
     // and camera() glides.

@@ -296,9 +296,9 @@ TEST(ShowFileErrors, SceneFields) {
               "got \"1st\"");
     EXPECT_EQ(errorAfter([](json& j) { scene0(j).erase("id"); }), "show.json: scenes[0].id: missing required field");
     EXPECT_EQ(errorAfter([](json& j) { scene0(j)["type"] = 3; }),
-              "show.json: scenes[0].type: expected one of \"map\", \"dashboard\", \"timeline\", \"credits\", got number");
+              "show.json: scenes[0].type: expected one of \"map\", \"dashboard\", \"timeline\", \"credits\", \"tour\", got number");
     EXPECT_EQ(errorAfter([](json& j) { scene0(j)["type"] = "chart"; }),
-              "show.json: scenes[0].type: expected one of \"map\", \"dashboard\", \"timeline\", \"credits\", got \"chart\"");
+              "show.json: scenes[0].type: expected one of \"map\", \"dashboard\", \"timeline\", \"credits\", \"tour\", got \"chart\"");
     EXPECT_EQ(errorAfter([](json& j) { scene0(j)["title"] = ""; }), "show.json: scenes[0].title: must not be empty");
     EXPECT_EQ(errorAfter([](json& j) { scene0(j)["subtitle"] = false; }),
               "show.json: scenes[0].subtitle: expected a string, got boolean");

@@ -117,6 +117,14 @@ TEST(ShowTour, BadContentNamesTheField) {
               "show.json: tour.stops[0].waypoints[0].lookAt: the camera cannot look at the point it stands on");
     EXPECT_THAT(errorAfter([](json& j) { j["tour"]["stops"] = json::array(); }), HasSubstr("tour.stops"));
     EXPECT_THAT(errorAfter([](json& j) { j["tour"]["speed"] = 1; }), HasSubstr("speed"));
+    // A "tour" scene shows the show's tour: without one it has nothing to show.
+    EXPECT_EQ(errorAfter([](json& j) {
+                  j["scenes"].push_back({{"id", "tour"}, {"type", "tour"}, {"title", "导览"}});
+                  j.erase("tour");
+              }),
+              "show.json: scenes[1].type: a tour scene needs the show's \"tour\" section (its stops)");
+    EXPECT_EQ(errorAfter([](json& j) { j["scenes"].push_back({{"id", "tour"}, {"type", "tour"}, {"title", "导览"}, {"layers", 1}}); }),
+              "show.json: scenes[1].layers: a tour scene has no map (its stops are in the show's \"tour\")");
 }
 
 // The bundled show's tour: every stop's models load without a warning, and its start and panel

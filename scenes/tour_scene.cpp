@@ -1,0 +1,296 @@
+#include "scenes/tour_scene.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
+
+#include "renderer/camera3d.hpp"
+#include "renderer/gl.hpp"
+#include "renderer/msaa_target.hpp"
+#include "renderer/platform/platform.hpp"
+#include "renderer/render_target.hpp"
+#include "scenes/chrome.hpp"
+#include "scenes/tour_site.hpp"
+#include "scenes/widgets/widget.hpp"
+
+namespace exhibit {
+
+namespace {
+constexpr float kVerticalFov = 1.1f;  // radians, about 63°: a window onto the site, not a fisheye
+constexpr float kNear = 0.05f, kFar = 800.0f;
+constexpr int kSamples = 4;
+
+// Text over the 3D view: a soft dark shadow keeps it readable on sky and ground alike.
+TextPaint shadowed(Color color, const Layout& layout) {
+    TextPaint paint;
+    paint.color = color;
+    paint.shadow = Color{0, 0, 0, 0.85f};
+    paint.shadowOffset = {0, layout.px(1.5f)};
+    paint.shadowBlur = layout.px(4);
+    return paint;
+}
+
+glm::mat4 projectionFor(glm::ivec2 size) {
+    return perspectiveProjection(kVerticalFov, static_cast<float>(size.x) / static_cast<float>(std::max(1, size.y)), kNear, kFar);
+}
+}  // namespace
+
+// The 3D view as a canvas layer: the scene says what to show in update(), the canvas back end asks
+// for the picture once per frame (CanvasRenderer::prepare) at the output's native size.
+class TourLayer final : public ExternalLayer {
+public:
+    explicit TourLayer(const ShowFile& show) : site_(show) {}
+
+    void set(std::size_t stop, const TourCamera& camera, double seconds) {
+        stop_ = stop;
+        camera_ = camera;
+        seconds_ = seconds;
+    }
+    const TourSite& site() const { return site_; }
+
+    unsigned renderLayer(glm::ivec2 size) override {
+        if (target_.size() != size) resize(size);
+        const GLuint framebuffer = msaa_.framebuffer() != 0 ? msaa_.framebuffer() : target_.framebuffer();
+        glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+        glViewport(0, 0, size.x, size.y);
+        glDisable(GL_SCISSOR_TEST);
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        const Camera3d camera{lookAtView(camera_.eye, camera_.target), projectionFor(size)};
+        site_.draw(stop_, camera, seconds_, OutputEncoding::EncodeSrgb);
+        if (msaa_.framebuffer() != 0) msaa_.resolveInto(target_.framebuffer());
+        return target_.texture();
+    }
+
+private:
+    void resize(glm::ivec2 size) {
+        target_ = RenderTarget(size, RenderTargetOptions{.depth = true});
+        try {
+            msaa_ = MsaaTarget(size, kSamples);
+        } catch (const std::runtime_error& e) {  // no multisampling here: draw straight into the target
+            spdlog::warn("[tour.view] no {}x MSAA ({}); drawing without", kSamples, e.what());
+            msaa_ = MsaaTarget();
+        }
+    }
+
+    TourSite site_;
+    RenderTarget target_;
+    MsaaTarget msaa_;
+    std::size_t stop_ = 0;
+    TourCamera camera_;
+    double seconds_ = 0;
+};
+
+TourScene::TourScene(const SceneSpec& spec, const SceneServices& services)
+    : Scene(spec),
+      spec_(spec),
+      services_(services),
+      tour_(services.show.tour.value()),
+      director_(tour_),
+      layer_(std::make_shared<TourLayer>(services.show)) {
+    director_.setHeadset(false);
+    director_.resume();
+    statSpecs_.resize(tour_.stops.size());
+    stats_.resize(tour_.stops.size());
+    for (std::size_t i = 0; i < tour_.stops.size(); ++i) {
+        if (!tour_.stops[i].panel) continue;
+        for (const TourStat& stat : tour_.stops[i].panel->stats) {
+            WidgetSpec w;
+            w.kind = WidgetKind::Kpi;
+            w.title = stat.label;
+            w.metric = stat.metric;
+            w.adcode = stat.adcode;
+            w.unit = stat.unit;
+            statSpecs_[i].push_back(std::move(w));
+        }
+        for (const WidgetSpec& w : statSpecs_[i]) stats_[i].push_back(bindWidget(w, names_, services.show, services.text));
+    }
+}
+
+TourScene::~TourScene() = default;
+
+void TourScene::update(const FrameTime& time, const Snapshot& feed) {
+    seconds_ = time.seconds;
+    director_.update(time.dt, input_);
+    input_ = {};
+    ages_.update(time, feed);
+    for (auto& stat : stats_[director_.stopIndex()]) {
+        stat->widget().setLanguage(services_.text.language());
+        stat->update(time, feed, ages_);
+    }
+    layer_->set(director_.stopIndex(), camera(), seconds_);
+}
+
+TourCamera TourScene::camera() const {
+    TourCamera c = director_.camera();
+    if (director_.mode() != TourMode::Free) return c;
+    const glm::vec3 forward = glm::normalize(c.target - c.eye);
+    const float yaw = std::atan2(-forward.x, -forward.z) + lookYaw_;
+    const glm::vec3 look{-std::sin(yaw) * std::cos(lookPitch_), std::sin(lookPitch_), -std::cos(yaw) * std::cos(lookPitch_)};
+    return {c.eye, c.eye + look * 10.0f};
+}
+
+void TourScene::reset() {
+    director_.reset();
+    director_.resume();
+    lookYaw_ = lookPitch_ = 0;
+}
+
+void TourScene::keyDown(int key) {
+    if (key == keys::Right) input_.next = true;
+    if (key == keys::Left) input_.previous = true;
+    if (key == keys::Space) {
+        input_.toggleMode = true;
+        lookYaw_ = lookPitch_ = 0;
+    }
+}
+
+std::string TourScene::hitTarget(glm::vec2) const { return "tour"; }
+
+bool TourScene::gesture(const Gesture& g) {
+    if (director_.mode() != TourMode::Free) return false;  // guided: a swipe may switch scenes
+    if (g.kind == GestureKind::Pan || g.kind == GestureKind::PanStart) {
+        const float radiansPerPx = kVerticalFov / static_cast<float>(std::max(1, drawnSize_.y));
+        lookYaw_ += g.delta.x * radiansPerPx;
+        lookPitch_ = std::clamp(lookPitch_ + g.delta.y * radiansPerPx, -1.2f, 1.2f);
+        return true;
+    }
+    if (g.kind == GestureKind::Tap) {  // walk to the tapped ground
+        const TourCamera c = camera();
+        const glm::mat4 inverse = glm::inverse(projectionFor(drawnSize_) * lookAtView(c.eye, c.target));
+        const glm::vec2 ndc{2.0f * g.pos.x / static_cast<float>(drawnSize_.x) - 1.0f, 1.0f - 2.0f * g.pos.y / static_cast<float>(drawnSize_.y)};
+        const glm::vec4 far = inverse * glm::vec4(ndc, 1.0f, 1.0f);
+        const glm::vec3 direction = glm::normalize(glm::vec3(far) / far.w - c.eye);
+        if (direction.y >= -1e-3f) return false;  // the sky
+        const glm::vec3 ground = c.eye + direction * (c.eye.y / -direction.y);
+        return director_.teleportTo(ground, {c.eye.x, 0.0f, c.eye.z});
+    }
+    return false;
+}
+
+std::vector<ShownFigure> TourScene::figures() const {
+    std::vector<ShownFigure> out;
+    for (const auto& stat : stats_[director_.stopIndex()])
+        out.push_back({stat->spec().title, stat->widget().badgeState().simulated, stat->sources()});
+    return out;
+}
+
+void TourScene::draw(Canvas& canvas) {
+    drawnSize_ = canvas.size();
+    const Layout layout(services_.show, canvas.size());
+    const Rect whole = layout.output();
+    canvas.layer(layer_, whole);
+    if (director_.fade() > 0) canvas.rect(whole, Color{0, 0, 0, director_.fade()});
+    // Shade behind the header and the footer, so their text reads over a bright sky or ground.
+    canvas.roundedRectGradient({0, 0, whole.w, layout.px(200)}, 0, Color{0, 0, 0, 0.78f}, Color{0, 0, 0, 0});
+    canvas.roundedRectGradient({0, whole.h - layout.px(70), whole.w, layout.px(70)}, 0, Color{0, 0, 0, 0}, Color{0, 0, 0, 0.6f});
+
+    if (director_.phase() == TourPhase::Ended) {
+        drawHeader(canvas, services_, layout, spec_.title, spec_.subtitle);
+        drawEndCard(canvas, layout);
+    } else {
+        const TourStop& stop = director_.stop();
+        const auto& t = services_.text;
+        drawHeader(canvas, services_, layout, spec_.title, "");
+        // The stop line in the header's place for a subtitle, brighter: it sits over the sky.
+        std::string line = std::string(t.pick("第 ", "Stop ")) + std::to_string(director_.stopIndex() + 1) +
+                           std::string(t.pick(" 站 / 共 ", " of ")) + std::to_string(tour_.stops.size()) +
+                           std::string(t.pick(" 站 · ", " · ")) + t(stop.title);
+        if (!stop.place.empty()) line += " · " + t(stop.place);
+        TextStyle style;
+        style.sizePx = layout.px(24);
+        style.maxWidth = layout.output().w * 0.6f;
+        style.maxLines = 1;
+        drawText(canvas, services_.bold, line, style, {layout.px(48), layout.px(84)}, shadowed(services_.show.theme.text, layout));
+        drawPanel(canvas, layout);
+        drawSubtitle(canvas, layout);
+        drawControls(canvas, layout);
+    }
+    drawFooter(canvas, services_, layout, spec_.source, "");
+}
+
+void TourScene::drawPanel(Canvas& canvas, const Layout& layout) {
+    const TourStop& stop = director_.stop();
+    if (!stop.panel || director_.fade() >= 1) return;
+    const Theme& theme = services_.show.theme;
+    const float width = layout.px(400), cardHeight = layout.px(128), gap = layout.px(14);
+    const float x = layout.output().w - layout.px(48) - width;
+    float y = layout.px(170);
+    TextStyle titleStyle;
+    titleStyle.sizePx = layout.px(24);
+    titleStyle.maxWidth = width;
+    titleStyle.maxLines = 1;
+    y += drawText(canvas, services_.bold, services_.text(stop.panel->title), titleStyle, {x, y}, shadowed(theme.text, layout)).height + gap;
+    const WidgetFrame frame{canvas, layout, theme, services_.regular, services_.bold, services_.text};
+    for (const auto& stat : stats_[director_.stopIndex()]) {
+        stat->widget().draw(frame, {x, y, width, cardHeight});
+        y += cardHeight + gap;
+    }
+}
+
+void TourScene::drawSubtitle(Canvas& canvas, const Layout& layout) {
+    const TourLine* line = director_.subtitle();
+    if (!line) return;
+    const Rect out = layout.output();
+    TextStyle style;
+    style.sizePx = layout.px(34);
+    style.maxWidth = out.w * 0.62f;
+    style.maxLines = 2;
+    style.align = TextAlign::Center;
+    const TextLayout text = layoutText(services_.regular, services_.text(line->text), style);
+    const float pad = layout.px(18);
+    const Rect box{(out.w - text.contentWidth) * 0.5f - pad, out.h - layout.px(110) - text.height - pad,
+                   text.contentWidth + 2 * pad, text.height + 2 * pad};
+    canvas.roundedRect(box, layout.px(10), Color{0, 0, 0, 0.62f});
+    TextPaint paint;
+    paint.color = Color{1, 1, 1, 1};
+    canvas.text(services_.regular, text, {(out.w - text.width) * 0.5f, box.y + pad}, paint);
+}
+
+void TourScene::drawControls(Canvas& canvas, const Layout& layout) {
+    const auto& t = services_.text;
+    const bool free = director_.mode() == TourMode::Free;
+    const std::string help =
+        free ? std::string(t.pick("自由参观：拖动环顾，点击地面前往 · ← → 切换站点 · 空格 自动导览",
+                                  "Free visit: drag to look, tap the ground to go there · ← → stops · space: guided tour"))
+             : std::string(t.pick("自动导览 · ← → 切换站点 · 空格 自由参观", "Guided tour · ← → stops · space: free visit"));
+    TextStyle style;
+    style.sizePx = layout.px(18);
+    style.maxWidth = layout.output().w * 0.5f;
+    style.maxLines = 1;
+    drawText(canvas, services_.regular, help, style, {layout.px(48), layout.px(124)}, shadowed(Color{1, 1, 1, 0.85f}, layout));
+
+    // Progress through the stop (guided) as a thin bar under the help line.
+    if (!free) {
+        const float width = layout.px(260);
+        const float share = static_cast<float>(std::clamp(director_.timeAtStop() / director_.stop().seconds, 0.0, 1.0));
+        canvas.rect({layout.px(48), layout.px(156), width, layout.px(3)}, Color{1, 1, 1, 0.3f});
+        canvas.rect({layout.px(48), layout.px(156), width * share, layout.px(3)}, services_.show.theme.accent);
+    }
+}
+
+void TourScene::drawEndCard(Canvas& canvas, const Layout& layout) {
+    const Rect out = layout.output();
+    const auto& t = services_.text;
+    TextStyle big;
+    big.sizePx = layout.px(72);
+    big.align = TextAlign::Center;
+    big.maxWidth = out.w * 0.8f;
+    big.maxLines = 1;
+    TextPaint paint;
+    paint.color = services_.show.theme.text;
+    drawText(canvas, services_.bold, std::string(t.pick("感谢参观", "Thank you for visiting")), big,
+             {out.w * 0.1f, out.h * 0.4f}, paint);
+    TextStyle small = big;
+    small.sizePx = layout.px(28);
+    paint.color = services_.show.theme.textMuted;
+    drawText(canvas, services_.regular, std::string(t.pick("导览即将重新开始", "The tour starts again shortly")), small,
+             {out.w * 0.1f, out.h * 0.4f + layout.px(110)}, paint);
+}
+
+}  // namespace exhibit

@@ -1,0 +1,101 @@
+#include "scenes/tour_site.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include <glm/ext/matrix_transform.hpp>
+#include <glm/trigonometric.hpp>
+
+#include "core/error.hpp"
+#include "renderer/gl.hpp"
+#include "renderer/gltf_placeholder.hpp"
+
+namespace exhibit {
+namespace {
+
+glm::mat4 placementMatrix(const TourTransform& t) {
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), t.position);
+    m = glm::rotate(m, glm::radians(t.yawDegrees), glm::vec3{0.0f, 1.0f, 0.0f});
+    return glm::scale(m, glm::vec3{t.scale});
+}
+
+// The ground reaches well past everything a stop places, so its rim melts into the haze far away.
+SkyStyle skyFor(const TourStop& stop) {
+    SkyStyle sky;
+    sky.groundCentre = {stop.start.position.x, 0.0f, stop.start.position.z};
+    float reach = 0;
+    for (const TourPlacement& p : stop.models)
+        for (const TourTransform& t : p.at)
+            reach = std::max(reach, glm::length(glm::vec2{t.position.x - stop.start.position.x, t.position.z - stop.start.position.z}) +
+                                        2.0f * t.scale);
+    sky.groundRadius = std::max(60.0f, 2.5f * reach);
+    return sky;
+}
+
+}  // namespace
+
+TourSite::TourSite(const ShowFile& show) {
+    if (!show.tour) return;
+    for (const TourStop& stop : show.tour->stops) {
+        Stop& s = stops_.emplace_back();
+        s.sky = skyFor(stop);
+        for (const TourPlacement& p : stop.models) {
+            auto [it, inserted] = models_.try_emplace(p.model);
+            Model& model = it->second;
+            if (inserted) {
+                try {
+                    model.cpu = loadGltf(show.resolve(p.model));
+                    for (const std::string& warning : model.cpu.warnings) spdlog::warn("[tour.model] {}", warning);
+                } catch (const ContentError& e) {
+                    problems_.push_back(p.model + ": " + e.what());
+                    spdlog::error("[tour.model] {} (shown as a placeholder box)", e.what());
+                    model.cpu = placeholderModel({-0.5f, 0.0f, -0.5f}, {0.5f, 1.0f, 0.5f}, p.model);
+                }
+                model.animated = !model.cpu.animations.empty();
+            }
+            Placement& placement = s.placements.emplace_back();
+            placement.model = &model;
+            for (const TourTransform& t : p.at) placement.transforms.push_back(placementMatrix(t));
+        }
+    }
+}
+
+TourSite::~TourSite() = default;
+
+void TourSite::releaseGl() {
+    renderer_.reset();
+    skyGround_.reset();
+    for (auto& [path, model] : models_) model.gpu.reset();
+}
+
+GltfDrawStats TourSite::draw(std::size_t stop, const Camera3d& camera, double seconds, OutputEncoding output) {
+    if (stop >= stops_.size()) return {};
+    if (!renderer_) {
+        renderer_ = std::make_unique<GltfRenderer>();
+        skyGround_ = std::make_unique<SkyGround>();
+    }
+    const Stop& s = stops_[stop];
+    for (const Placement& p : s.placements) {
+        Model& m = *p.model;
+        if (m.gpu) continue;
+        m.gpu = std::make_unique<GltfGpuModel>(uploadGltf(m.cpu));
+    }
+
+    glClear(GL_DEPTH_BUFFER_BIT);
+    skyGround_->draw(camera, lighting_, s.sky, output);
+    renderer_->begin(camera, lighting_, output);
+    for (const Placement& p : s.placements) {
+        Model& m = *p.model;
+        const GltfPose* pose = nullptr;
+        if (m.animated) {
+            evaluatePose(m.cpu, 0, static_cast<float>(seconds), m.pose);
+            pose = &m.pose;
+        }
+        if (p.transforms.size() == 1) renderer_->add(*m.gpu, p.transforms.front(), pose);
+        else renderer_->addInstances(*m.gpu, p.transforms, pose);
+    }
+    return renderer_->end();
+}
+
+}  // namespace exhibit

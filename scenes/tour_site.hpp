@@ -1,0 +1,72 @@
+// The VR tour's sites in 3D: every stop's glTF models (core/tour_spec.hpp) loaded once, uploaded
+// on first draw, and drawn for any camera with the sky, the ground and the models' animations.
+// The desktop tour scene draws it into its layer, the XR mode into each eye's swapchain image.
+//
+//   TourSite site(show);                      // reads every model (GL-free); never throws for a model
+//   site.draw(stop, camera, seconds, OutputEncoding::EncodeSrgb);  // into the bound framebuffer
+//
+// A model that cannot be used (missing, truncated, not glTF, over the loader's limits) is logged
+// once with its file and the problem, listed in problems(), and drawn as a checkered placeholder
+// box of one model unit at each of its places, so the tour goes on and the gap is visible.
+// Does not: decide where the camera is (TourDirector), draw panels or text, or clear colour.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <glm/mat4x4.hpp>
+
+#include "core/show.hpp"
+#include "renderer/camera3d.hpp"
+#include "renderer/gltf_model.hpp"
+#include "renderer/gltf_renderer.hpp"
+#include "renderer/lighting3d.hpp"
+#include "renderer/sky_ground.hpp"
+
+namespace exhibit {
+
+class TourSite {
+public:
+    explicit TourSite(const ShowFile& show);
+    ~TourSite();
+    TourSite(const TourSite&) = delete;
+    TourSite& operator=(const TourSite&) = delete;
+
+    // Draws stop `stop` into the bound framebuffer and viewport: clears depth, then sky, ground and
+    // models; `seconds` runs the models' animations. Needs a current GL context (the first call
+    // uploads the models).
+    GltfDrawStats draw(std::size_t stop, const Camera3d& camera, double seconds, OutputEncoding output);
+
+    // "models/x.glb: <why>" for each model that is shown as a placeholder.
+    const std::vector<std::string>& problems() const { return problems_; }
+    // Drops the GL objects (before the context goes); the next draw uploads again.
+    void releaseGl();
+
+private:
+    struct Model {
+        GltfModel cpu;  // kept for animation and for uploading again after releaseGl()
+        bool animated = false;
+        std::unique_ptr<GltfGpuModel> gpu;
+        GltfPose pose;
+    };
+    struct Placement {
+        Model* model;
+        std::vector<glm::mat4> transforms;
+    };
+    struct Stop {
+        std::vector<Placement> placements;
+        SkyStyle sky;
+    };
+
+    std::map<std::string, Model> models_;  // by path relative to the show
+    std::vector<Stop> stops_;
+    std::vector<std::string> problems_;
+    Lighting3d lighting_;
+    std::unique_ptr<GltfRenderer> renderer_;
+    std::unique_ptr<SkyGround> skyGround_;
+};
+
+}  // namespace exhibit
