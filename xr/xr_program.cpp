@@ -260,7 +260,9 @@ void Program::frame(ViewRenderer& renderer) {
         layers.push_back(reinterpret_cast<const XrCompositionLayerBaseHeader*>(&projection));
         ++status_.renderedFrames;
 
-        if (quadChains_.size() != quads_.size()) {
+        bool sameChains = quadChains_.size() == quads_.size();
+        for (std::size_t i = 0; sameChains && i < quads_.size(); ++i) sameChains = quadChains_[i]->size() == quads_[i].pixels;
+        if (!sameChains) {
             quadChains_.clear();
             for (const QuadLayer& q : quads_)
                 quadChains_.push_back(std::make_unique<Swapchain>(session_, q.pixels, formats_, false));
