@@ -1,10 +1,14 @@
 // The glTF renderer, sky and ground against a real GL context (label gl): a 4x MSAA target
 // resolved draws the same image as a plain target away from edges; every piece of GL state the
 // renderers change is back as it was; sRGB framebuffers and in-shader encoding agree; instancing is
-// one draw per primitive; poses and morph weights move pixels; the placeholder is drawn.
+// one draw per primitive; poses and morph weights move pixels; the placeholder is drawn; once warm, a
+// frame (evaluatePose, begin/add/end, sky) makes no C++ heap allocation (counted by replacing the
+// global operator new in this test executable).
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
+#include <new>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -22,6 +26,23 @@
 #include "renderer/render_target.hpp"
 #include "renderer/sky_ground.hpp"
 #include "tests/gl/gl_fixture.hpp"
+
+namespace {
+std::atomic<long> gAllocations{0};
+}  // namespace
+
+// Not inlined, so GCC does not pair the malloc inside one with the free inside the other at call
+// sites (-Wmismatched-new-delete).
+[[gnu::noinline]] void* operator new(std::size_t size) {
+    gAllocations.fetch_add(1, std::memory_order_relaxed);
+    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+    throw std::bad_alloc();
+}
+[[gnu::noinline]] void* operator new[](std::size_t size) { return ::operator new(size); }
+[[gnu::noinline]] void operator delete(void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p) noexcept { ::operator delete(p); }
+[[gnu::noinline]] void operator delete(void* p, std::size_t) noexcept { ::operator delete(p); }
+[[gnu::noinline]] void operator delete[](void* p, std::size_t) noexcept { ::operator delete(p); }
 
 namespace exhibit {
 namespace {
@@ -282,6 +303,42 @@ TEST_F(GltfRendererTest, PoseAndMorphWeightsMovePixels) {
         for (int x = 0; x < kSize.x; ++x)
             if (pixelDifference(cubeRest, cubeMorphed, x, y) > 20) ++changed;
     EXPECT_GT(changed, 200) << "morph weight 0.68 reshapes the cube";
+}
+
+TEST_F(GltfRendererTest, WarmFramesAllocateNothing) {
+    const GltfModel man = loadGltf(kGltf / "CesiumMan/glTF/CesiumMan.gltf");
+    const GltfModel cube = loadGltf(kGltf / "AnimatedMorphCube/glTF/AnimatedMorphCube.gltf");
+    const GltfGpuModel manGpu = uploadGltf(man), cubeGpu = uploadGltf(cube);
+    const GltfGpuModel boxGpu = uploadGltf(loadGltf(kGltf / "BoxTextured/glTF-Binary/BoxTextured.glb"));
+    std::vector<glm::mat4> boxes;
+    for (int i = 0; i < 50; ++i) boxes.push_back(glm::translate(glm::mat4(1.0f), {float(i % 10) - 5.0f, 0.5f, float(i / 10) - 5.0f}));
+    GltfPose manPose, cubePose;
+    RenderTarget target(kSize, {.depth = true});
+    const Camera3d camera = cameraAt({3, 3, 5}, {0, 0.5f, 0});
+    auto frame = [&](float t) {
+        evaluatePose(man, 0, t, manPose);
+        evaluatePose(cube, 0, t, cubePose);
+        // As drawInto does, without its std::function (which may allocate for the capture).
+        glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer());
+        glViewport(0, 0, kSize.x, kSize.y);
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        sky_->draw(camera, {}, {}, OutputEncoding::EncodeSrgb);
+        GltfRenderer& r = *renderer_;
+        r.begin(camera, {}, OutputEncoding::EncodeSrgb);
+        r.add(manGpu, glm::mat4(1.0f), &manPose);
+        r.add(cubeGpu, glm::scale(glm::mat4(1.0f), glm::vec3(0.01f)), &cubePose);
+        r.addInstances(boxGpu, boxes);
+        r.end();
+    };
+    frame(0.0f);
+    frame(0.1f);
+    const long before = gAllocations.load();
+    for (int i = 2; i < 6; ++i) frame(0.1f * float(i));
+    glFinish();
+    EXPECT_EQ(gAllocations.load() - before, 0) << "operator new calls in 4 warm frames";
+    const long counted = gAllocations.load();
+    auto probe = std::make_unique<std::vector<int>>(8);
+    EXPECT_GE(gAllocations.load() - counted, 2) << "the counting operator new is in use";
 }
 
 TEST_F(GltfRendererTest, PlaceholderIsDrawnCheckered) {
