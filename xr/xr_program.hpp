@@ -1,7 +1,7 @@
 // VR mode's OpenXR program, shaped like hello_xr's: instance and system (xr_instance.hpp), the
 // session with its state machine, a STAGE reference space (LOCAL when the runtime has no stage)
 // and a VIEW space, one swapchain per eye (sRGB where offered) plus depth, the controllers
-// (xr_input.hpp), and the frame loop. Use it like this, with the window's GLX context current:
+// (xr_input.hpp), and the frame loop. Use it like this:
 //
 //   auto program = xr::Program::connect({.applicationName = "exhibit"});  // xr::Unavailable: no runtime/headset
 //   open the window, make its GLX context current, then
@@ -10,7 +10,7 @@
 //       program->pollEvents();                 // session state changes, restarts after loss
 //       if (!program->status().running) { sleep a little; continue; }
 //       program->frame(myRenderer);            // wait, begin, locate, renderView per eye, end
-//       const xr::InputState& input = program->input();   // after frame(): this frame's controllers
+//       const xr::InputState& input = program->input();   // synced inside frame(), before renderView
 //       if (program->status().paused()) ...    // headset off / system menu: pause the tour
 //   }
 //   program->requestExit() ends the session politely (the loop then sees exitRequested).
