@@ -86,7 +86,7 @@ TEST(Cli, ListScenesPrintsIdThenTitle) {
     std::istringstream lines(r.out);
     for (std::string line; std::getline(lines, line);) ids.push_back(line.substr(0, line.find("  ")));
     EXPECT_EQ(ids, (std::vector<std::string>{"dashboard", "map", "healthcare", "education", "social", "ecommerce",
-                                             "consumption", "cloud", "timeline", "credits"}));
+                                             "consumption", "cloud", "timeline", "tour", "credits"}));
 
     const auto english = exhibit({"--list-scenes", "--lang", "en"});
     ASSERT_EQ(english.exitCode, 0) << english.err;
@@ -184,15 +184,15 @@ TEST(Content, MissingShowFile) {
     EXPECT_NE(r.err.find("show.json: cannot open"), std::string::npos) << r.err;
 }
 
-// Every scene but the credits draws the map: with the counties' GeoJSON corrupt the wall shows
-// the credits, and the log names the file for each scene that could not load.
+// Every scene but the tour and the credits draws the map: with the counties' GeoJSON corrupt the
+// wall shows the tour, and the log names the file for each scene that could not load.
 TEST(Content, CorruptGeoJsonLeavesTheScenesWithoutAMapAndNamesTheFile) {
     ShowCopy copy("corrupt-geo");
     writeFile(copy.dir() / "geo/guizhou_counties.geojson", R"({"type": "FeatureCollection", "features": [)");
     const auto r = exhibit({"--show", copy.show().string(), "--headless"});
     EXPECT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.err.find("scene \"dashboard\" unavailable: guizhou_counties.geojson"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("starting on \"credits\""), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("starting on \"tour\""), std::string::npos) << r.err;
 }
 
 // A show whose every scene needs the missing file cannot start: exit 2, naming the file.
@@ -204,13 +204,60 @@ TEST(Content, MissingGeoJsonExitsTwoNamingTheFileWhenNoSceneLoads) {
     withoutCredits["scenes"] = nlohmann::json::array();
     withoutCredits["attract"] = nlohmann::json::array();
     for (const auto& scene : show["scenes"])
-        if (scene["type"] != "credits") withoutCredits["scenes"].push_back(scene);
+        if (scene["type"] != "credits" && scene["type"] != "tour") withoutCredits["scenes"].push_back(scene);
     for (const auto& stop : show["attract"])
-        if (stop["scene"] != "credits") withoutCredits["attract"].push_back(stop);
+        if (stop["scene"] != "credits" && stop["scene"] != "tour") withoutCredits["attract"].push_back(stop);
     writeFile(copy.show(), withoutCredits.dump(2));
     const auto r = exhibit({"--show", copy.show().string(), "--headless"});
     EXPECT_EQ(r.exitCode, 2) << r.err;
     EXPECT_NE(r.err.find("guizhou_prefectures.geojson: cannot open"), std::string::npos) << r.err;
+}
+
+// The desktop tour (--tour): headless it renders the first stop's site; a show without a tour says
+// so; a broken or missing model is a placeholder and a log line naming the file, and the tour goes on.
+TEST(Tour, HeadlessScreenshotOfTheFirstStop) {
+    const auto shot = fs::path(EXHIBIT_BINARY_DIR) / "e2e-out" / "tour-640x360.png";
+    fs::remove(shot);
+    const auto r = exhibit({"--tour", "--headless", "--size", "640x360", "--frames", "3", "--screenshot", shot.string()});
+    if (noGl(r)) GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const Image image = readPng(shot);
+    ASSERT_EQ(image.width, 640);
+    std::set<std::uint32_t> colours;
+    for (std::size_t i = 0; i + 3 < image.rgba.size(); i += 4 * 97)
+        colours.insert(image.rgba[i] | image.rgba[i + 1] << 8 | image.rgba[i + 2] << 16);
+    EXPECT_GT(colours.size(), 50u);  // a site, not a flat colour
+    EXPECT_EQ(exhibit({"--tour", "--scene", "map"}).exitCode, 2);
+}
+
+TEST(Tour, AShowWithoutATourExitsTwoSayingSo) {
+    ShowCopy copy("no-tour");
+    auto show = nlohmann::json::parse(readFile(copy.show()));
+    show.erase("tour");
+    nlohmann::json scenes = nlohmann::json::array();
+    for (const auto& scene : show["scenes"])
+        if (scene["type"] != "tour") scenes.push_back(scene);
+    show["scenes"] = scenes;
+    writeFile(copy.show(), show.dump(2));
+    const auto r = exhibit({"--show", copy.show().string(), "--tour", "--headless"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(lineCount(r.err), 1) << r.err;
+    EXPECT_NE(r.err.find("show.json: --tour: this show has no scene of type \"tour\""), std::string::npos) << r.err;
+}
+
+TEST(Tour, BrokenAndMissingModelsArePlaceholdersAndTheTourGoesOn) {
+    ShowCopy copy("broken-models");
+    writeFile(copy.dir() / "models/kenney/building-small-a.glb", "glTF\x02\0\0\0truncated");
+    fs::remove(copy.dir() / "models/terrain/terrain.gltf");
+    const auto shot = fs::path(EXHIBIT_BINARY_DIR) / "e2e-out" / "tour-broken.png";
+    const auto r = exhibit({"--show", copy.show().string(), "--tour", "--headless", "--size", "320x180", "--frames", "2",
+                            "--screenshot", shot.string()});
+    if (noGl(r)) GTEST_SKIP() << r.err;
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("building-small-a.glb"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("terrain.gltf"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("shown as a placeholder box"), std::string::npos) << r.err;
+    EXPECT_TRUE(fs::exists(shot));
 }
 
 }  // namespace
