@@ -2,7 +2,8 @@
 // colour, metallic-roughness, normal (with the model's tangents), occlusion and emissive maps, each
 // with its KHR_texture_transform; one sun and hemisphere ambient (renderer/lighting3d.hpp); ACES
 // tone mapping; alpha modes OPAQUE, MASK (cutoff) and BLEND (drawn after the rest, back to front by
-// primitive centre, no depth write); double-sided materials (culling off, back faces lit from
+// primitive centre, no depth write; the instances of one instanced blended draw are not sorted
+// among themselves); double-sided materials (culling off, back faces lit from
 // behind); mirrored node transforms (winding flipped); node hierarchy; skinning and morph targets
 // in the vertex shader (GPU: joint matrices and morph deltas in buffer textures; at most 16 morph
 // targets weigh in per primitive, further weights are ignored); instancing (one draw per primitive
