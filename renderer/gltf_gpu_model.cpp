@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include <glm/ext/vector_uint4_sized.hpp>
+#include <glm/geometric.hpp>
 #include <glm/vec2.hpp>
 
 #include "renderer/gl_state_guard.hpp"
@@ -73,6 +74,7 @@ void uploadPrimitive(const GltfPrimitive& p, GltfGpuPrimitive& out, std::vector<
     }
     out.vertexCount = static_cast<int>(n);
     out.centre = n > 0 ? sum / static_cast<float>(n) : glm::vec3(0.0f);
+    for (const glm::vec3& q : p.positions) out.radius = std::max(out.radius, glm::length(q - out.centre));
     out.material = p.material;
     out.hasJoints = !p.joints0.empty() && !p.weights0.empty();
     out.vertexArray = gl::VertexArray::create();
@@ -148,6 +150,7 @@ GltfGpuModel uploadGltf(const GltfModel& model) {
 
     GltfGpuModel gpu;
     gpu.name = model.name;
+    gpu.hasBounds = model.hasBounds;
     gpu.boundsMin = model.boundsMin;
     gpu.boundsMax = model.boundsMax;
     gpu.triangleCount = model.triangleCount;
@@ -198,6 +201,7 @@ GltfGpuModel uploadGltf(const GltfModel& model) {
         for (const GltfPrimitive& p : mesh.primitives) {
             GltfGpuPrimitive& prim = out.primitives.emplace_back();
             uploadPrimitive(p, prim, scratch);
+            gpu.hasMorphTargets = gpu.hasMorphTargets || prim.morphTargets > 0;
             if (prim.material < 0 || prim.material >= defaultMaterial) prim.material = defaultMaterial;
         }
     }

@@ -53,7 +53,8 @@ struct GltfGpuPrimitive {
     int morphTargets = 0;
     bool hasJoints = false;  // JOINTS_0 / WEIGHTS_0 present: only then is it skinned
     int material = -1;  // index into GltfGpuModel::materials; the last entry is the default material
-    glm::vec3 centre{0.0f};  // of its positions, for sorting blended primitives
+    glm::vec3 centre{0.0f};  // of its positions, for sorting blended primitives and culling
+    float radius = 0.0f;     // of the sphere around `centre` holding every rest-pose position
 };
 
 struct GltfGpuMesh {
@@ -72,7 +73,9 @@ struct GltfGpuModel {
     gl::Buffer jointBuffer;
     gl::Texture jointTexture;  // GL_TEXTURE_BUFFER, RGBA32F, 4 texels per matrix
     GltfPose restPose;
-    glm::vec3 boundsMin{0.0f}, boundsMax{0.0f};
+    bool hasBounds = false;
+    bool hasMorphTargets = false;  // then even the rest pose may leave the bounds (default weights)
+    glm::vec3 boundsMin{0.0f}, boundsMax{0.0f};  // model space, rest pose
     std::size_t triangleCount = 0;
 };
 

@@ -21,6 +21,30 @@ constexpr GLint kJointUnit = 5, kMorphUnit = 6;
 
 const void* byteOffset(std::size_t offset) { return reinterpret_cast<const void*>(offset); }
 
+// Gribb & Hartmann: the clip-space planes as world-space planes, normalised; a degenerate plane
+// (the far plane of an infinite projection) becomes one every point is inside.
+std::array<glm::vec4, 6> frustumPlanes(const glm::mat4& m) {
+    const glm::vec4 r0(m[0][0], m[1][0], m[2][0], m[3][0]), r1(m[0][1], m[1][1], m[2][1], m[3][1]);
+    const glm::vec4 r2(m[0][2], m[1][2], m[2][2], m[3][2]), r3(m[0][3], m[1][3], m[2][3], m[3][3]);
+    std::array<glm::vec4, 6> planes{r3 + r0, r3 - r0, r3 + r1, r3 - r1, r3 + r2, r3 - r2};
+    for (glm::vec4& p : planes) {
+        const float len = glm::length(glm::vec3(p));
+        p = len > 1e-6f ? p / len : glm::vec4(0, 0, 0, 1);
+    }
+    return planes;
+}
+
+bool sphereVisible(const std::array<glm::vec4, 6>& planes, glm::vec3 centre, float radius) {
+    for (const glm::vec4& p : planes)
+        if (glm::dot(glm::vec3(p), centre) + p.w < -radius) return false;
+    return true;
+}
+
+float maxScale(const glm::mat4& m) {
+    return std::sqrt(std::max({glm::dot(glm::vec3(m[0]), glm::vec3(m[0])), glm::dot(glm::vec3(m[1]), glm::vec3(m[1])),
+                               glm::dot(glm::vec3(m[2]), glm::vec3(m[2]))}));
+}
+
 int alphaRank(GltfAlphaMode mode) {
     switch (mode) {
         case GltfAlphaMode::Opaque: return 0;
@@ -58,6 +82,7 @@ void GltfRenderer::begin(const Camera3d& camera, const Lighting3d& lighting, Out
     camera_ = camera;
     lighting_ = lighting;
     output_ = output;
+    frustum_ = frustumPlanes(camera.viewProjection());
     items_.clear();
     instances_.clear();
     weights_.clear();
@@ -73,8 +98,21 @@ void GltfRenderer::addInstances(const GltfGpuModel& model, std::span<const glm::
     if (transforms.empty()) return;
     const GltfPose& p = pose ? *pose : model.restPose;
     if (p.world.size() != model.nodeMesh.size()) return;  // a pose of another model: nothing sensible to draw
+    const bool cull = culling_ && pose == nullptr && !model.hasMorphTargets;
     const auto firstInstance = static_cast<std::uint32_t>(instances_.size());
-    instances_.insert(instances_.end(), transforms.begin(), transforms.end());
+    if (cull && model.hasBounds) {
+        const glm::vec3 centre = (model.boundsMin + model.boundsMax) * 0.5f;
+        const float radius = glm::length(model.boundsMax - model.boundsMin) * 0.5f;
+        for (const glm::mat4& t : transforms) {
+            if (sphereVisible(frustum_, glm::vec3(t * glm::vec4(centre, 1.0f)), radius * maxScale(t))) instances_.push_back(t);
+            else ++stats_.culledInstances;
+        }
+    } else {
+        instances_.insert(instances_.end(), transforms.begin(), transforms.end());
+    }
+    const auto instanceCount = static_cast<std::uint32_t>(instances_.size()) - firstInstance;
+    if (instanceCount == 0) return;
+    const glm::mat4 first = instances_[firstInstance];
     if (pose && model.jointCount > 0) {
         glBindBuffer(GL_TEXTURE_BUFFER, model.jointBuffer.id());
         for (std::size_t s = 0; s < p.joints.size() && s < model.skinJointBase.size(); ++s)
@@ -82,8 +120,8 @@ void GltfRenderer::addInstances(const GltfGpuModel& model, std::span<const glm::
                             static_cast<GLsizeiptr>(p.joints[s].size() * sizeof(glm::mat4)), p.joints[s].data());
         glBindBuffer(GL_TEXTURE_BUFFER, 0);
     }
-    const glm::mat4 view = camera_.view * transforms[0];
-    const float firstDeterminant = glm::determinant(glm::mat3(transforms[0]));
+    const glm::mat4 view = camera_.view * first;
+    const float firstDeterminant = glm::determinant(glm::mat3(first));
     for (const int drawNode : model.drawNodes) {
         const auto n = static_cast<std::size_t>(drawNode);
         const int mesh = model.nodeMesh[n];
@@ -97,10 +135,17 @@ void GltfRenderer::addInstances(const GltfGpuModel& model, std::span<const glm::
         for (const GltfGpuPrimitive& prim : model.meshes[static_cast<std::size_t>(mesh)].primitives) {
             if (prim.indexCount == 0) continue;
             const bool skinnedPrim = skinned && prim.hasJoints;
+            if (cull && instanceCount == 1 && !skinnedPrim) {
+                const glm::mat4 world = first * node;
+                if (!sphereVisible(frustum_, glm::vec3(world * glm::vec4(prim.centre, 1.0f)), prim.radius * maxScale(world))) {
+                    ++stats_.culledPrimitives;
+                    continue;
+                }
+            }
             const glm::vec3 centre = glm::vec3((skinnedPrim ? view : view * node) * glm::vec4(prim.centre, 1.0f));
             const bool mirroredPrim = (skinnedPrim ? firstDeterminant : firstDeterminant * nodeDeterminant) < 0.0f;
             items_.push_back(Item{&model, &prim, &model.materials[static_cast<std::size_t>(prim.material)], node,
-                                  firstInstance, static_cast<std::uint32_t>(transforms.size()), firstWeight,
+                                  firstInstance, instanceCount, firstWeight,
                                   static_cast<std::uint32_t>(weights.size()),
                                   skinnedPrim ? model.skinJointBase[static_cast<std::size_t>(skin)] : -1,
                                   glm::length(centre), mirroredPrim});

@@ -20,16 +20,22 @@
 // Poses and transforms are read in add() (joint matrices are uploaded there, into the model's own
 // buffer, so one model drawn with two different poses in one view shows the last: upload the model
 // twice for that). Nothing is allocated per frame once the queues have grown to the scene's size.
-// Does not: cull (a view draws what it is given), cast shadows, image-based lighting, or draw the
-// sky (renderer/sky_ground.hpp).
+// Culling: models added without a pose are culled against the view frustum, per instance by the
+// model's rest-pose bounding sphere and, when one instance is left, per primitive by its sphere.
+// Models added with a pose, and models with morph targets, are never culled (skinning and morphs
+// may leave the rest bounds).
+// setCulling(false) turns it off.
+// Does not: cast shadows, image-based lighting, or draw the sky (renderer/sky_ground.hpp).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
 
 #include <glm/mat4x4.hpp>
+#include <glm/vec4.hpp>
 
 #include "renderer/camera3d.hpp"
 #include "renderer/gl_object.hpp"
@@ -42,6 +48,8 @@ struct GltfDrawStats {
     int drawCalls = 0;
     std::size_t triangles = 0;  // over all instances
     int materialChanges = 0;
+    int culledInstances = 0;   // instances outside the view
+    int culledPrimitives = 0;  // primitives of a single visible instance outside the view
 };
 
 class GltfRenderer {
@@ -52,6 +60,7 @@ public:
     void add(const GltfGpuModel& model, const glm::mat4& transform, const GltfPose* pose = nullptr);
     void addInstances(const GltfGpuModel& model, std::span<const glm::mat4> transforms, const GltfPose* pose = nullptr);
     GltfDrawStats end();
+    void setCulling(bool on) { culling_ = on; }
 
 private:
     struct Item {
@@ -86,6 +95,8 @@ private:
     std::vector<glm::mat4> instances_;
     std::vector<float> weights_;
     GltfDrawStats stats_;
+    std::array<glm::vec4, 6> frustum_{};  // planes (normal, d): inside where dot(normal, p) + d >= 0
+    bool culling_ = true;
     bool begun_ = false;
 };
 

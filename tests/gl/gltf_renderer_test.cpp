@@ -274,6 +274,36 @@ TEST_F(GltfRendererTest, InstancesAreOneDrawPerPrimitive) {
     EXPECT_EQ(stats.materialChanges, 1);
 }
 
+TEST_F(GltfRendererTest, CullingDropsWhatIsOutOfViewAndKeepsTheImage) {
+    const GltfModel m = loadGltf(kGltf / "BoxTextured/glTF-Binary/BoxTextured.glb");
+    const GltfGpuModel gpu = uploadGltf(m);
+    std::vector<glm::mat4> grid;
+    for (int i = 0; i < 400; ++i)
+        grid.push_back(glm::translate(glm::mat4(1.0f), {float(i % 20) * 2.0f - 19.0f, 0.5f, float(i / 20) * 2.0f - 19.0f}));
+    const Camera3d camera = cameraAt({0, 2, 4}, {0, 0.5f, 0});  // sees a few boxes near the middle
+    auto scene = [&](GltfRenderer& r) { r.addInstances(gpu, grid); };
+    GltfDrawStats culled, all;
+    const Image withCulling = render(camera, scene, &culled);
+    renderer_->setCulling(false);
+    const Image without = render(camera, scene, &all);
+    renderer_->setCulling(true);
+    EXPECT_GT(culled.culledInstances, 300);
+    EXPECT_EQ(all.culledInstances, 0);
+    EXPECT_LT(culled.triangles, all.triangles);
+    EXPECT_EQ(culled.drawCalls, 1);
+    int off = 0;
+    for (int y = 0; y < kSize.y; ++y)
+        for (int x = 0; x < kSize.x; ++x)
+            if (pixelDifference(withCulling, without, x, y) > 0) ++off;
+    EXPECT_EQ(off, 0) << "culling changed the image";
+
+    // Looking up into the sky: nothing of the grid is drawn.
+    GltfDrawStats away;
+    render(cameraAt({0, 2, 4}, {0, 50, 4.5f}), [&](GltfRenderer& r) { r.addInstances(gpu, grid); r.add(gpu, grid[0]); }, &away);
+    EXPECT_EQ(away.drawCalls, 0);
+    EXPECT_EQ(away.culledInstances, 401);
+}
+
 TEST_F(GltfRendererTest, PoseAndMorphWeightsMovePixels) {
     const GltfModel skin = loadGltf(kGltf / "SimpleSkin/glTF-Embedded/SimpleSkin.gltf");
     const GltfGpuModel skinGpu = uploadGltf(skin);
