@@ -82,13 +82,6 @@ struct FrameStats {
     }
 };
 
-void saveScreenshot(const std::filesystem::path& path, const Image& image) {
-    writePng(path, image);
-    std::printf("exhibit: wrote screenshot %s (%dx%d)\n", std::filesystem::absolute(path).c_str(), image.width,
-                image.height);
-    std::fflush(stdout);
-}
-
 // "wall.png" -> "wall-operator.png": the operator window's screenshot beside the wall's.
 std::filesystem::path operatorScreenshotPath(const std::filesystem::path& wall) {
     return wall.parent_path() / (wall.stem().string() + "-operator" + wall.extension().string());
@@ -255,10 +248,7 @@ int runShow(const Options& given) {
                          renderStats.glyphInstances);
         if (session.screenshotWanted()) session.screenshotTaken(outputs.overview(renderer, canvas.list()));
         consoleHost.drawOverlay(platform->frameTarget(), platform->drawableSize(), time.dt);
-        if (last && !screenshot.empty()) {
-            const auto images = outputs.capture();
-            for (std::size_t i = 0; i < images.size(); ++i) saveScreenshot(outputs.screenshotPath(screenshot, i), images[i]);
-        }
+        if (last && !screenshot.empty()) outputs.saveScreenshots(screenshot);
         if (sync) {
             CanvasRenderer::finish();
             for (const ReadyReport& report : sync->gatherReady(static_cast<std::uint64_t>(frame)))

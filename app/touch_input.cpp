@@ -20,7 +20,7 @@ GestureConfig gestureConfig(const ShowFile& show) {
 }  // namespace
 
 TouchInput::TouchInput(const ShowFile& show, const Options& options, glm::ivec2 wallSize)
-    : pixelsPerCm_(show.touch.pixelsPerCm), gestures_(gestureConfig(show)) {
+    : feedbackRadiusPx_(feedbackRadiusPx(show)), gestures_(gestureConfig(show)) {
     if (options.tuioPort == 0) return;
     TuioOptions tuio;
     tuio.port = options.tuioPort;
@@ -85,7 +85,7 @@ void TouchInput::inject(const std::vector<PointerEvent>& events, int rank) {
 float TouchInput::feedbackRadiusPx(const ShowFile& show) { return kFingerRadiusCm * show.touch.pixelsPerCm; }
 
 void TouchInput::drawFeedback(Canvas& canvas, const Theme& theme) const {
-    feedback_.draw(canvas, theme.accent, kFingerRadiusCm * pixelsPerCm_);
+    feedback_.draw(canvas, theme.accent, feedbackRadiusPx_);
 }
 
 void TouchInput::presented() { telemetry_.presented(now(false)); }

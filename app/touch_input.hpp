@@ -68,7 +68,7 @@ private:
     double frameSeconds_ = 0, frameStep_ = 1.0 / 60;
     std::chrono::steady_clock::time_point frameStart_ = std::chrono::steady_clock::now();
 
-    float pixelsPerCm_;
+    float feedbackRadiusPx_;
     PointerQueue queue_;
     PlatformPointers pointers_;
     std::unique_ptr<TuioReceiver> tuio_;

@@ -109,16 +109,7 @@ int runWallFollower(const ShowFile& show, const Options& options, const WallLayo
                           (sync.standalone() && options.seconds && state.time.seconds >= *options.seconds);
         std::filesystem::path screenshot = options.screenshot;
         if (screenshot.empty() && platform->headless()) screenshot = defaultScreenshotPath(state.scene, outputs.canvasSize());
-        if (last && !screenshot.empty()) {
-            const auto images = outputs.capture();
-            for (std::size_t i = 0; i < images.size(); ++i) {
-                const auto path = outputs.screenshotPath(screenshot, i);
-                writePng(path, images[i]);
-                std::printf("exhibit: wrote screenshot %s (%dx%d)\n", std::filesystem::absolute(path).c_str(),
-                            images[i].width, images[i].height);
-            }
-            std::fflush(stdout);
-        }
+        if (last && !screenshot.empty()) outputs.saveScreenshots(screenshot);
         outputs.present();
         presentedAt = realNow();
         if (last) {

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include <glm/common.hpp>
 
@@ -26,6 +27,18 @@ WindowOptions windowFor(const WallOutput& output, bool vsync, const std::string&
 std::filesystem::path defaultScreenshotPath(const std::string& scene, glm::ivec2 size) {
     return std::filesystem::current_path() /
            ("exhibit-" + scene + "-" + std::to_string(size.x) + "x" + std::to_string(size.y) + ".png");
+}
+
+void saveScreenshot(const std::filesystem::path& path, const Image& image) {
+    writePng(path, image);
+    std::printf("exhibit: wrote screenshot %s (%dx%d)\n", std::filesystem::absolute(path).c_str(), image.width,
+                image.height);
+    std::fflush(stdout);
+}
+
+void WallOutputs::saveScreenshots(const std::filesystem::path& base) const {
+    const auto images = capture();
+    for (std::size_t i = 0; i < images.size(); ++i) saveScreenshot(screenshotPath(base, i), images[i]);
 }
 
 std::unique_ptr<Platform> openOutputsPlatform(const WallLayout* layout, int rank, const Options& options,

@@ -43,6 +43,8 @@ std::unique_ptr<Platform> openOutputsPlatform(const WallLayout* layout, int rank
 // Where a headless run writes its last frame when --screenshot is not given:
 // ./exhibit-<scene>-<W>x<H>.png (the canvas size; a wall's outputs add their names).
 std::filesystem::path defaultScreenshotPath(const std::string& scene, glm::ivec2 canvasSize);
+// Writes the PNG and says so on stdout ("exhibit: wrote screenshot PATH (WxH)"), which scripts read.
+void saveScreenshot(const std::filesystem::path& path, const Image& image);
 
 class WallOutputs {
 public:
@@ -71,6 +73,8 @@ public:
     glm::vec2 toCanvas(const PlatformEvent& event) const;
     // The screenshot file of output `index`: `base` itself for a plain window.
     std::filesystem::path screenshotPath(const std::filesystem::path& base, std::size_t index) const;
+    // capture() written to screenshotPath(base, i) for every output.
+    void saveScreenshots(const std::filesystem::path& base) const;
 
 private:
     struct Other {
