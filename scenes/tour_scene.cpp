@@ -16,7 +16,6 @@
 #include "renderer/render_target.hpp"
 #include "scenes/chrome.hpp"
 #include "scenes/tour_site.hpp"
-#include "scenes/widgets/widget.hpp"
 
 namespace exhibit {
 
@@ -24,16 +23,6 @@ namespace {
 constexpr float kVerticalFov = 1.1f;  // radians, about 63°: a window onto the site, not a fisheye
 constexpr float kNear = 0.05f, kFar = 800.0f;
 constexpr int kSamples = 4;
-
-// Text over the 3D view: a soft dark shadow keeps it readable on sky and ground alike.
-TextPaint shadowed(Color color, const Layout& layout) {
-    TextPaint paint;
-    paint.color = color;
-    paint.shadow = Color{0, 0, 0, 0.85f};
-    paint.shadowOffset = {0, layout.px(1.5f)};
-    paint.shadowBlur = layout.px(4);
-    return paint;
-}
 
 glm::mat4 projectionFor(glm::ivec2 size) {
     return perspectiveProjection(kVerticalFov, static_cast<float>(size.x) / static_cast<float>(std::max(1, size.y)), kNear, kFar);
@@ -92,24 +81,10 @@ TourScene::TourScene(const SceneSpec& spec, const SceneServices& services)
       services_(services),
       tour_(services.show.tour.value()),
       director_(tour_),
-      layer_(std::make_shared<TourLayer>(services.show)) {
+      layer_(std::make_shared<TourLayer>(services.show)),
+      panel_(tour_, services) {
     director_.setHeadset(false);
     director_.resume();
-    statSpecs_.resize(tour_.stops.size());
-    stats_.resize(tour_.stops.size());
-    for (std::size_t i = 0; i < tour_.stops.size(); ++i) {
-        if (!tour_.stops[i].panel) continue;
-        for (const TourStat& stat : tour_.stops[i].panel->stats) {
-            WidgetSpec w;
-            w.kind = WidgetKind::Kpi;
-            w.title = stat.label;
-            w.metric = stat.metric;
-            w.adcode = stat.adcode;
-            w.unit = stat.unit;
-            statSpecs_[i].push_back(std::move(w));
-        }
-        for (const WidgetSpec& w : statSpecs_[i]) stats_[i].push_back(bindWidget(w, names_, services.show, services.text));
-    }
 }
 
 TourScene::~TourScene() = default;
@@ -118,11 +93,7 @@ void TourScene::update(const FrameTime& time, const Snapshot& feed) {
     seconds_ = time.seconds;
     director_.update(time.dt, input_);
     input_ = {};
-    ages_.update(time, feed);
-    for (auto& stat : stats_[director_.stopIndex()]) {
-        stat->widget().setLanguage(services_.text.language());
-        stat->update(time, feed, ages_);
-    }
+    panel_.update(time, feed, director_.stopIndex());
     layer_->set(director_.stopIndex(), camera(), seconds_);
 }
 
@@ -173,12 +144,7 @@ bool TourScene::gesture(const Gesture& g) {
     return false;
 }
 
-std::vector<ShownFigure> TourScene::figures() const {
-    std::vector<ShownFigure> out;
-    for (const auto& stat : stats_[director_.stopIndex()])
-        out.push_back({stat->spec().title, stat->widget().badgeState().simulated, stat->sources()});
-    return out;
-}
+std::vector<ShownFigure> TourScene::figures() const { return panel_.figures(director_.stopIndex()); }
 
 void TourScene::draw(Canvas& canvas) {
     drawnSize_ = canvas.size();
@@ -206,7 +172,7 @@ void TourScene::draw(Canvas& canvas) {
         style.sizePx = layout.px(24);
         style.maxWidth = layout.output().w * 0.6f;
         style.maxLines = 1;
-        drawText(canvas, services_.bold, line, style, {layout.px(48), layout.px(84)}, shadowed(services_.show.theme.text, layout));
+        drawText(canvas, services_.bold, line, style, {layout.px(48), layout.px(84)}, shadowedText(services_.show.theme.text, layout));
         drawPanel(canvas, layout);
         drawSubtitle(canvas, layout);
         drawControls(canvas, layout);
@@ -215,22 +181,9 @@ void TourScene::draw(Canvas& canvas) {
 }
 
 void TourScene::drawPanel(Canvas& canvas, const Layout& layout) {
-    const TourStop& stop = director_.stop();
-    if (!stop.panel || director_.fade() >= 1) return;
-    const Theme& theme = services_.show.theme;
-    const float width = layout.px(400), cardHeight = layout.px(128), gap = layout.px(14);
-    const float x = layout.output().w - layout.px(48) - width;
-    float y = layout.px(170);
-    TextStyle titleStyle;
-    titleStyle.sizePx = layout.px(24);
-    titleStyle.maxWidth = width;
-    titleStyle.maxLines = 1;
-    y += drawText(canvas, services_.bold, services_.text(stop.panel->title), titleStyle, {x, y}, shadowed(theme.text, layout)).height + gap;
-    const WidgetFrame frame{canvas, layout, theme, services_.regular, services_.bold, services_.text};
-    for (const auto& stat : stats_[director_.stopIndex()]) {
-        stat->widget().draw(frame, {x, y, width, cardHeight});
-        y += cardHeight + gap;
-    }
+    if (director_.fade() >= 1) return;
+    const float width = layout.px(400);
+    panel_.draw(canvas, layout, director_.stopIndex(), {layout.output().w - layout.px(48) - width, layout.px(170)}, width);
 }
 
 void TourScene::drawSubtitle(Canvas& canvas, const Layout& layout) {
@@ -263,7 +216,7 @@ void TourScene::drawControls(Canvas& canvas, const Layout& layout) {
     style.sizePx = layout.px(18);
     style.maxWidth = layout.output().w * 0.5f;
     style.maxLines = 1;
-    drawText(canvas, services_.regular, help, style, {layout.px(48), layout.px(124)}, shadowed(Color{1, 1, 1, 0.85f}, layout));
+    drawText(canvas, services_.regular, help, style, {layout.px(48), layout.px(124)}, shadowedText(Color{1, 1, 1, 0.85f}, layout));
 
     // Progress through the stop (guided) as a thin bar under the help line.
     if (!free) {

@@ -15,10 +15,9 @@
 #include <vector>
 
 #include "scenes/layout.hpp"
-#include "scenes/region_names.hpp"
 #include "scenes/scene.hpp"
 #include "scenes/tour_director.hpp"
-#include "scenes/widget_bindings.hpp"
+#include "scenes/tour_panel.hpp"
 
 namespace exhibit {
 
@@ -51,10 +50,7 @@ private:
     const TourSpec& tour_;
     TourDirector director_;
     std::shared_ptr<TourLayer> layer_;
-    RegionNames names_;
-    std::vector<std::vector<WidgetSpec>> statSpecs_;  // per stop
-    std::vector<std::vector<std::unique_ptr<WidgetBinding>>> stats_;
-    FeedAges ages_;
+    TourPanelView panel_;
     TourInput input_;     // what keys and touches asked for since the last update
     float lookYaw_ = 0, lookPitch_ = 0;  // free mode: the visitor's drag, radians
     glm::ivec2 drawnSize_{1920, 1080};
