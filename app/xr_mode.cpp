@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -10,9 +11,13 @@
 #include <thread>
 #include <vector>
 
-#include "renderer/gl.hpp"
+#include "app/feeds.hpp"
+#include "app/paths.hpp"
+#include "app/xr_tour.hpp"
+#include "core/error.hpp"
+#include "renderer/font.hpp"
 #include "renderer/platform/platform.hpp"
-#include "xr/placeholder_view.hpp"
+#include "scenes/translator.hpp"
 #include "xr/xr_check.hpp"
 #include "xr/xr_program.hpp"
 
@@ -22,21 +27,10 @@ namespace {
 std::atomic<bool> xrStopRequested{false};
 extern "C" void onXrStopSignal(int) { xrStopRequested.store(true); }
 
-// The spectator window says what the headset does until the tour's spectator view exists: the
-// sky colour while the visitor sees the show, dark grey while paused.
-void drawSpectator(Platform& platform, const xr::Status& status) {
-    glBindFramebuffer(GL_FRAMEBUFFER, platform.frameTarget());
-    const glm::ivec2 size = platform.drawableSize();
-    glViewport(0, 0, size.x, size.y);
-    const glm::vec3 c = status.focused ? xr::PlaceholderView::kSky : glm::vec3(0.12f, 0.12f, 0.12f);
-    glClearColor(c.r, c.g, c.b, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    platform.present();
-}
-
-int loop(const Options& options, Platform& platform, xr::Program& program) {
-    xr::PlaceholderView view;  // the tour's ViewRenderer goes here
+int loop(const Options& options, Platform& platform, xr::Program& program, XrTour& tour, SnapshotBuffer& feed) {
     const long frameLimit = options.frames.value_or(0);
+    auto previous = std::chrono::steady_clock::now();
+    FrameTime time;
     const auto started = std::chrono::steady_clock::now();
     bool exitAsked = false;
     bool wasPaused = true;
@@ -66,12 +60,23 @@ int loop(const Options& options, Platform& platform, xr::Program& program) {
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
             continue;
         }
-        program.frame(view);
+        program.frame(tour);
+        const auto now = std::chrono::steady_clock::now();
+        // --fixed-dt: the same frames every run (tests); else real time, where a stall is not a jump.
+        time.dt = options.fixedDtMs ? *options.fixedDtMs / 1000.0
+                                    : std::min(0.1, std::chrono::duration<double>(now - previous).count());
+        time.seconds += time.dt;
+        ++time.frame;
+        previous = now;
+        tour.update(time, *feed.latest(), status, program.input(), program.headPose());
+        program.setQuads(tour.quads());
+        if (const int hand = tour.takeHaptic(); hand >= 0) program.haptic(hand, 0.4f, 0.04f);
         if (status.paused() != wasPaused) {
             wasPaused = status.paused();
             spdlog::info("[xr.app] {} ({})", wasPaused ? "paused" : "visitor in the headset", xr::toString(status.state));
         }
-        drawSpectator(platform, status);
+        tour.drawSpectator(platform.frameTarget(), platform.drawableSize());
+        platform.present();
         if (frameLimit > 0 && status.frames >= frameLimit) askExit("--frames reached");
     }
     const xr::Status& s = program.status();
@@ -84,6 +89,9 @@ int loop(const Options& options, Platform& platform, xr::Program& program) {
 }  // namespace
 
 int runXrMode(const Options& options) {
+    const ShowFile show = loadShowFile(options.show.empty() ? bundledShowPath() : options.show);
+    if (!show.tour)
+        throw ContentError(show.path.filename().string() + ": VR mode: this show has no \"tour\" section (its stops)");
     // The loader prints its own errors on stderr before the one line below says what is missing;
     // unless asked for (XR_LOADER_DEBUG=error|warn|info|all), it stays quiet.
     const bool loaderQuiet = std::getenv("XR_LOADER_DEBUG") == nullptr;
@@ -111,10 +119,19 @@ int runXrMode(const Options& options) {
     spdlog::info("[app.platform] {}", platform->description());
     std::signal(SIGINT, onXrStopSignal);
     std::signal(SIGTERM, onXrStopSignal);
+
+    const Font regular = Font::find(show.theme.font, true);
+    const Font bold = Font::find(show.theme.fontBold, true);
+    Translator text(show, parseLanguage(options.language).value_or(Language::Zh));
+    const SceneServices services{show, regular, bold, text};
+    SnapshotBuffer feed;
+    const auto feeds = startFeeds(show, options, feed);
+    XrTour tour(show, services);
+
     int code = 1;
     try {
         program->startSession();
-        code = loop(options, *platform, *program);
+        code = loop(options, *platform, *program, tour, feed);
     } catch (const xr::Error& e) {
         if (e.result() == XR_ERROR_INSTANCE_LOST)
             std::fprintf(stderr, "exhibit: VR mode: the OpenXR runtime went away (%s)\n", e.what());

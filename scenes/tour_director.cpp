@@ -156,6 +156,8 @@ void TourDirector::perform() {
 void TourDirector::update(double dt, const TourInput& input) {
     motion_ = std::max(0.0f, motion_ - static_cast<float>(dt / kMotionSeconds));
     idle_ = input.active ? 0 : idle_ + dt;
+    const bool putOn = input.present && !wasPresent_;  // someone just put the headset on
+    wasPresent_ = input.present;
 
     if (phase_ == TourPhase::Ended) {
         ended_ += dt;
@@ -169,7 +171,7 @@ void TourDirector::update(double dt, const TourInput& input) {
     }
     if (phase_ == TourPhase::Paused) {
         paused_ += dt;
-        if (input.present && (input.active || !headset_)) {
+        if (input.present && (input.active || putOn || !headset_)) {
             resume();
         } else if (!fresh_ && paused_ >= spec_.resetSeconds) {
             reset();

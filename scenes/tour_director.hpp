@@ -15,7 +15,8 @@
 // moves on after the stop's seconds and ends after the last stop. Free mode: the visitor stays at a
 // stop until they ask for the next one, teleports within the stop's area (thumbstick forward aims
 // an arc from the controller, release jumps behind a fade) and snap-turns (thumbstick left/right).
-// A visit ends after visitSeconds. A visitor who takes the headset off (present = false) pauses the
+// A visit ends after visitSeconds. Putting the headset on, or any activity, starts or resumes the
+// tour. A visitor who takes the headset off (present = false) pauses the
 // tour at once, and so does idleSeconds without any activity; paused for resetSeconds, the tour
 // goes back to the first stop and waits for the next visitor. An ended visit shows its end card
 // until the headset comes off (at most resetSeconds), then resets the same way.
@@ -101,6 +102,7 @@ public:
     double timeAtStop() const { return atStop_; }
     double visitTime() const { return visit_; }
     std::size_t visits() const { return visits_; }  // visits begun since start
+    bool waitingForVisitor() const { return fresh_; }  // reset, and no visit begun since
 
     TourOrigin origin() const { return origin_; }
     TourCamera camera() const;
@@ -127,6 +129,7 @@ private:
     std::size_t visits_ = 0;
     bool headset_ = true;
     bool fresh_ = true;              // reset and not yet resumed: resuming begins a visit
+    bool wasPresent_ = false;
 
     TourOrigin origin_;
     float fade_ = 1;                 // starts black: the first arrival fades in

@@ -1,19 +1,13 @@
 #include "scenes/tour_scene.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 
 #include <glm/geometric.hpp>
 #include <glm/trigonometric.hpp>
 
 #include "renderer/camera3d.hpp"
-#include "renderer/gl.hpp"
-#include "renderer/msaa_target.hpp"
 #include "renderer/platform/platform.hpp"
-#include "renderer/render_target.hpp"
 #include "scenes/chrome.hpp"
 #include "scenes/tour_site.hpp"
 
@@ -21,59 +15,7 @@ namespace exhibit {
 
 namespace {
 constexpr float kVerticalFov = 1.1f;  // radians, about 63°: a window onto the site, not a fisheye
-constexpr float kNear = 0.05f, kFar = 800.0f;
-constexpr int kSamples = 4;
-
-glm::mat4 projectionFor(glm::ivec2 size) {
-    return perspectiveProjection(kVerticalFov, static_cast<float>(size.x) / static_cast<float>(std::max(1, size.y)), kNear, kFar);
-}
 }  // namespace
-
-// The 3D view as a canvas layer: the scene says what to show in update(), the canvas back end asks
-// for the picture once per frame (CanvasRenderer::prepare) at the output's native size.
-class TourLayer final : public ExternalLayer {
-public:
-    explicit TourLayer(const ShowFile& show) : site_(show) {}
-
-    void set(std::size_t stop, const TourCamera& camera, double seconds) {
-        stop_ = stop;
-        camera_ = camera;
-        seconds_ = seconds;
-    }
-    const TourSite& site() const { return site_; }
-
-    unsigned renderLayer(glm::ivec2 size) override {
-        if (target_.size() != size) resize(size);
-        const GLuint framebuffer = msaa_.framebuffer() != 0 ? msaa_.framebuffer() : target_.framebuffer();
-        glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
-        glViewport(0, 0, size.x, size.y);
-        glDisable(GL_SCISSOR_TEST);
-        glClearColor(0, 0, 0, 1);
-        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-        const Camera3d camera{lookAtView(camera_.eye, camera_.target), projectionFor(size)};
-        site_.draw(stop_, camera, seconds_, OutputEncoding::EncodeSrgb);
-        if (msaa_.framebuffer() != 0) msaa_.resolveInto(target_.framebuffer());
-        return target_.texture();
-    }
-
-private:
-    void resize(glm::ivec2 size) {
-        target_ = RenderTarget(size, RenderTargetOptions{.depth = true});
-        try {
-            msaa_ = MsaaTarget(size, kSamples);
-        } catch (const std::runtime_error& e) {  // no multisampling here: draw straight into the target
-            spdlog::warn("[tour.view] no {}x MSAA ({}); drawing without", kSamples, e.what());
-            msaa_ = MsaaTarget();
-        }
-    }
-
-    TourSite site_;
-    RenderTarget target_;
-    MsaaTarget msaa_;
-    std::size_t stop_ = 0;
-    TourCamera camera_;
-    double seconds_ = 0;
-};
 
 TourScene::TourScene(const SceneSpec& spec, const SceneServices& services)
     : Scene(spec),
@@ -81,7 +23,7 @@ TourScene::TourScene(const SceneSpec& spec, const SceneServices& services)
       services_(services),
       tour_(services.show.tour.value()),
       director_(tour_),
-      layer_(std::make_shared<TourLayer>(services.show)),
+      layer_(std::make_shared<TourSiteLayer>(std::make_shared<TourSite>(services.show))),
       panel_(tour_, services) {
     director_.setHeadset(false);
     director_.resume();
@@ -94,7 +36,8 @@ void TourScene::update(const FrameTime& time, const Snapshot& feed) {
     director_.update(time.dt, input_);
     input_ = {};
     panel_.update(time, feed, director_.stopIndex());
-    layer_->set(director_.stopIndex(), camera(), seconds_);
+    const TourCamera c = camera();
+    layer_->set(director_.stopIndex(), lookAtView(c.eye, c.target), kVerticalFov, seconds_);
 }
 
 TourCamera TourScene::camera() const {
@@ -133,7 +76,7 @@ bool TourScene::gesture(const Gesture& g) {
     }
     if (g.kind == GestureKind::Tap) {  // walk to the tapped ground
         const TourCamera c = camera();
-        const glm::mat4 inverse = glm::inverse(projectionFor(drawnSize_) * lookAtView(c.eye, c.target));
+        const glm::mat4 inverse = glm::inverse(TourSiteLayer::projection(drawnSize_, kVerticalFov) * lookAtView(c.eye, c.target));
         const glm::vec2 ndc{2.0f * g.pos.x / static_cast<float>(drawnSize_.x) - 1.0f, 1.0f - 2.0f * g.pos.y / static_cast<float>(drawnSize_.y)};
         const glm::vec4 far = inverse * glm::vec4(ndc, 1.0f, 1.0f);
         const glm::vec3 direction = glm::normalize(glm::vec3(far) / far.w - c.eye);

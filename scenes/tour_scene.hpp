@@ -18,10 +18,9 @@
 #include "scenes/scene.hpp"
 #include "scenes/tour_director.hpp"
 #include "scenes/tour_panel.hpp"
+#include "scenes/tour_site.hpp"
 
 namespace exhibit {
-
-class TourLayer;
 
 class TourScene final : public Scene {
 public:
@@ -49,7 +48,7 @@ private:
     const SceneServices& services_;
     const TourSpec& tour_;
     TourDirector director_;
-    std::shared_ptr<TourLayer> layer_;
+    std::shared_ptr<TourSiteLayer> layer_;
     TourPanelView panel_;
     TourInput input_;     // what keys and touches asked for since the last update
     float lookYaw_ = 0, lookPitch_ = 0;  // free mode: the visitor's drag, radians

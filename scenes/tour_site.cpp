@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include <glm/ext/matrix_transform.hpp>
 #include <glm/trigonometric.hpp>
@@ -69,7 +70,8 @@ void TourSite::releaseGl() {
     for (auto& [path, model] : models_) model.gpu.reset();
 }
 
-GltfDrawStats TourSite::draw(std::size_t stop, const Camera3d& camera, double seconds, OutputEncoding output) {
+GltfDrawStats TourSite::draw(std::size_t stop, const Camera3d& camera, double seconds, OutputEncoding output,
+                             const Extras& extras) {
     if (stop >= stops_.size()) return {};
     if (!renderer_) {
         renderer_ = std::make_unique<GltfRenderer>();
@@ -95,7 +97,46 @@ GltfDrawStats TourSite::draw(std::size_t stop, const Camera3d& camera, double se
         if (p.transforms.size() == 1) renderer_->add(*m.gpu, p.transforms.front(), pose);
         else renderer_->addInstances(*m.gpu, p.transforms, pose);
     }
+    if (extras) extras(*renderer_);
     return renderer_->end();
+}
+
+void SiteView::draw(TourSite& site, unsigned framebuffer, glm::ivec2 size, std::size_t stop, const Camera3d& camera,
+                    double seconds, const TourSite::Extras& extras) {
+    constexpr int kSamples = 4;
+    if (!noMsaa_ && msaa_.size() != size) {
+        try {
+            msaa_ = MsaaTarget(size, kSamples);
+        } catch (const std::runtime_error& e) {
+            spdlog::warn("[tour.view] no {}x MSAA ({}); drawing without", kSamples, e.what());
+            msaa_ = MsaaTarget();
+            noMsaa_ = true;
+        }
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, noMsaa_ ? framebuffer : msaa_.framebuffer());
+    glViewport(0, 0, size.x, size.y);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    site.draw(stop, camera, seconds, OutputEncoding::EncodeSrgb, extras);
+    if (!noMsaa_) msaa_.resolveInto(framebuffer);
+}
+
+void TourSiteLayer::set(std::size_t stop, const glm::mat4& view, float verticalFov, double seconds) {
+    stop_ = stop;
+    camera_ = view;
+    fov_ = verticalFov;
+    seconds_ = seconds;
+}
+
+glm::mat4 TourSiteLayer::projection(glm::ivec2 size, float verticalFov) {
+    return perspectiveProjection(verticalFov, static_cast<float>(size.x) / static_cast<float>(std::max(1, size.y)), 0.05f, 800.0f);
+}
+
+unsigned TourSiteLayer::renderLayer(glm::ivec2 size) {
+    if (target_.size() != size) target_ = RenderTarget(size, RenderTargetOptions{.depth = true});
+    view_.draw(*site_, target_.framebuffer(), size, stop_, Camera3d{camera_, projection(size, fov_)}, seconds_);
+    return target_.texture();
 }
 
 }  // namespace exhibit

@@ -8,10 +8,13 @@
 // A model that cannot be used (missing, truncated, not glTF, over the loader's limits) is logged
 // once with its file and the problem, listed in problems(), and drawn as a checkered placeholder
 // box of one model unit at each of its places, so the tour goes on and the gap is visible.
+// SiteView draws a site view multisampled into any framebuffer (a headset eye, a window);
+// TourSiteLayer is a site view as a canvas layer (the desktop tour, the VR spectator window).
 // Does not: decide where the camera is (TourDirector), draw panels or text, or clear colour.
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -21,9 +24,12 @@
 
 #include "core/show.hpp"
 #include "renderer/camera3d.hpp"
+#include "renderer/draw_list.hpp"
 #include "renderer/gltf_model.hpp"
 #include "renderer/gltf_renderer.hpp"
 #include "renderer/lighting3d.hpp"
+#include "renderer/msaa_target.hpp"
+#include "renderer/render_target.hpp"
 #include "renderer/sky_ground.hpp"
 
 namespace exhibit {
@@ -35,10 +41,13 @@ public:
     TourSite(const TourSite&) = delete;
     TourSite& operator=(const TourSite&) = delete;
 
+    // More models to draw with the same camera and light (a controller, the teleport arc).
+    using Extras = std::function<void(GltfRenderer&)>;
     // Draws stop `stop` into the bound framebuffer and viewport: clears depth, then sky, ground and
     // models; `seconds` runs the models' animations. Needs a current GL context (the first call
     // uploads the models).
-    GltfDrawStats draw(std::size_t stop, const Camera3d& camera, double seconds, OutputEncoding output);
+    GltfDrawStats draw(std::size_t stop, const Camera3d& camera, double seconds, OutputEncoding output,
+                       const Extras& extras = {});
 
     // "models/x.glb: <why>" for each model that is shown as a placeholder.
     const std::vector<std::string>& problems() const { return problems_; }
@@ -67,6 +76,39 @@ private:
     Lighting3d lighting_;
     std::unique_ptr<GltfRenderer> renderer_;
     std::unique_ptr<SkyGround> skyGround_;
+};
+
+// One view's multisampled target (4x), resolved into the view's framebuffer; one per view size.
+class SiteView {
+public:
+    // Draws `stop` seen by `camera` into `framebuffer` of `size` px, colour sRGB-encoded; straight
+    // into it (no MSAA) where the driver cannot multisample.
+    void draw(TourSite& site, unsigned framebuffer, glm::ivec2 size, std::size_t stop, const Camera3d& camera,
+              double seconds, const TourSite::Extras& extras = {});
+
+private:
+    MsaaTarget msaa_;
+    bool noMsaa_ = false;
+};
+
+// A site view as a canvas layer (renderer/draw_list.hpp, ExternalLayer): set() says what to show,
+// the canvas back end asks for the picture once per frame at the rectangle's native size.
+class TourSiteLayer final : public ExternalLayer {
+public:
+    explicit TourSiteLayer(std::shared_ptr<TourSite> site) : site_(std::move(site)) {}
+    void set(std::size_t stop, const glm::mat4& view, float verticalFov, double seconds);
+    unsigned renderLayer(glm::ivec2 size) override;
+    // The projection a layer of `size` px uses (to turn a tap on it into a ray).
+    static glm::mat4 projection(glm::ivec2 size, float verticalFov);
+
+private:
+    std::shared_ptr<TourSite> site_;
+    SiteView view_;
+    RenderTarget target_;
+    std::size_t stop_ = 0;
+    glm::mat4 camera_{1.0f};
+    float fov_ = 1.0f;
+    double seconds_ = 0;
 };
 
 }  // namespace exhibit
