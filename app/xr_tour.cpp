@@ -302,17 +302,11 @@ void XrTour::drawSpectator(unsigned framebuffer, glm::ivec2 size) {
     canvas.layer(spectatorLayer_, layout.output(), director_.phase() == TourPhase::Touring ? 1.0f - director_.fade() : 0.3f);
     drawHeader(canvas, services_, layout, director_.stop().title,
                std::string(services_.text.pick("VR 导览 · 观众视角", "VR tour · spectator view")));
-    const Rect out = layout.output();
-    TextStyle style;
-    style.sizePx = layout.px(30);
-    style.maxWidth = out.w * 0.8f;
-    style.maxLines = 2;
-    style.align = TextAlign::Center;
-    std::string caption = director_.phase() == TourPhase::Paused ? std::string(services_.text.pick("头显空闲，导览已暂停", "Headset idle: tour paused"))
-                          : director_.subtitle()                 ? services_.text(director_.subtitle()->text)
-                                                                 : std::string();
-    if (!caption.empty())
-        drawText(canvas, services_.regular, caption, style, {out.w * 0.1f, out.h - layout.px(120)}, shadowedText(show_.theme.text, layout));
+    const std::string caption = director_.phase() == TourPhase::Paused
+                                    ? std::string(services_.text.pick("头显空闲，导览已暂停", "Headset idle: tour paused"))
+                                : director_.subtitle() ? services_.text(director_.subtitle()->text)
+                                                       : std::string();
+    drawSubtitleBox(canvas, layout, services_.regular, caption);
     canvasRenderer_->execute(canvas.list(), framebuffer);
 }
 

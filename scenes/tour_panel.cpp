@@ -17,6 +17,24 @@ TextPaint shadowedText(Color color, const Layout& layout) {
     return paint;
 }
 
+void drawSubtitleBox(Canvas& canvas, const Layout& layout, const Font& font, const std::string& text) {
+    if (text.empty()) return;
+    const Rect out = layout.output();
+    TextStyle style;
+    style.sizePx = layout.px(34);
+    style.maxWidth = out.w * 0.62f;
+    style.maxLines = 2;
+    style.align = TextAlign::Center;
+    const TextLayout lines = layoutText(font, text, style);
+    const float pad = layout.px(18);
+    const Rect box{(out.w - lines.contentWidth) * 0.5f - pad, out.h - layout.px(110) - lines.height - pad,
+                   lines.contentWidth + 2 * pad, lines.height + 2 * pad};
+    canvas.roundedRect(box, layout.px(10), Color{0, 0, 0, 0.62f});
+    TextPaint paint;
+    paint.color = Color{1, 1, 1, 1};
+    canvas.text(font, lines, {(out.w - lines.width) * 0.5f, box.y + pad}, paint);
+}
+
 TourPanelView::TourPanelView(const TourSpec& tour, const SceneServices& services) : tour_(tour), services_(services) {
     specs_.resize(tour.stops.size());
     stats_.resize(tour.stops.size());

@@ -43,5 +43,7 @@ private:
 
 // Text over a 3D view: a soft dark shadow keeps it readable on sky and ground alike.
 TextPaint shadowedText(Color color, const Layout& layout);
+// A subtitle over a 3D view: up to two lines centred near the bottom, on a dark rounded ground.
+void drawSubtitleBox(Canvas& canvas, const Layout& layout, const Font& font, const std::string& text);
 
 }  // namespace exhibit

@@ -130,22 +130,7 @@ void TourScene::drawPanel(Canvas& canvas, const Layout& layout) {
 }
 
 void TourScene::drawSubtitle(Canvas& canvas, const Layout& layout) {
-    const TourLine* line = director_.subtitle();
-    if (!line) return;
-    const Rect out = layout.output();
-    TextStyle style;
-    style.sizePx = layout.px(34);
-    style.maxWidth = out.w * 0.62f;
-    style.maxLines = 2;
-    style.align = TextAlign::Center;
-    const TextLayout text = layoutText(services_.regular, services_.text(line->text), style);
-    const float pad = layout.px(18);
-    const Rect box{(out.w - text.contentWidth) * 0.5f - pad, out.h - layout.px(110) - text.height - pad,
-                   text.contentWidth + 2 * pad, text.height + 2 * pad};
-    canvas.roundedRect(box, layout.px(10), Color{0, 0, 0, 0.62f});
-    TextPaint paint;
-    paint.color = Color{1, 1, 1, 1};
-    canvas.text(services_.regular, text, {(out.w - text.width) * 0.5f, box.y + pad}, paint);
+    if (const TourLine* line = director_.subtitle()) drawSubtitleBox(canvas, layout, services_.regular, services_.text(line->text));
 }
 
 void TourScene::drawControls(Canvas& canvas, const Layout& layout) {
