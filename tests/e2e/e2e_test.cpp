@@ -238,6 +238,10 @@ TEST(Tour, AShowWithoutATourExitsTwoSayingSo) {
     for (const auto& scene : show["scenes"])
         if (scene["type"] != "tour") scenes.push_back(scene);
     show["scenes"] = scenes;
+    nlohmann::json attract = nlohmann::json::array();
+    for (const auto& stop : show["attract"])
+        if (stop["scene"] != "tour") attract.push_back(stop);
+    show["attract"] = attract;
     writeFile(copy.show(), show.dump(2));
     const auto r = exhibit({"--show", copy.show().string(), "--tour", "--headless"});
     EXPECT_EQ(r.exitCode, 2);
