@@ -135,9 +135,9 @@ void XrTour::logChanges(const TourOrigin& before, std::size_t stopBefore, std::s
     if (director_.stopIndex() != stopBefore) {
         spdlog::info("[xr.tour] stop {} \"{}\"", director_.stopIndex() + 1, director_.stop().id);
     } else if (director_.visits() == visitsBefore && phaseBefore != TourPhase::Paused) {
-        if (now.yaw != before.yaw)
+        if (director_.mode() == TourMode::Free && now.yaw != before.yaw)
             spdlog::info("[xr.tour] snap turn {:+.0f} degrees", glm::degrees(now.yaw - before.yaw));
-        else if (now.position != before.position)
+        else if (now.position != before.position || now.yaw != before.yaw)
             spdlog::info("[xr.tour] moved to ({:.2f}, {:.2f})", now.position.x, now.position.z);
     }
     if (director_.mode() != modeBefore) spdlog::info("[xr.tour] {} mode", director_.mode() == TourMode::Free ? "free" : "guided");
@@ -157,9 +157,9 @@ XrTour::Button XrTour::buttonUnderRay(const TourRay& ray) const {
     const glm::vec3 hit = ray.origin + ray.direction * t;
     const float x = (glm::dot(hit - centre, axes[0]) / quad.sizeMeters.x + 0.5f) * static_cast<float>(quad.pixels.x);
     const float y = (0.5f - glm::dot(hit - centre, axes[1]) / quad.sizeMeters.y) * static_cast<float>(quad.pixels.y);
-    const float buttonsTop = static_cast<float>(quad.pixels.y) - 2.0f * (20 + 64);
-    if (x < 0 || x >= static_cast<float>(quad.pixels.x) || y < buttonsTop || y >= static_cast<float>(quad.pixels.y)) return Button::None;
-    const int third = std::clamp(static_cast<int>(x * 3.0f / static_cast<float>(quad.pixels.x)), 0, 2);
+    const Rect& row = buttonRow_;
+    if (x < row.x || x >= row.x + row.w || y < row.y || y >= row.y + row.h) return Button::None;
+    const int third = std::clamp(static_cast<int>((x - row.x) * 3.0f / row.w), 0, 2);
     return third == 0 ? Button::Previous : third == 1 ? Button::Mode : Button::Next;
 }
 
@@ -222,6 +222,7 @@ void XrTour::buildPanel() {
                                    std::string(t.pick("下一站 ▶", "Next ▶"))};
     const float gap = layout.px(12), buttonW = (width - 2 * gap) / 3;
     const float y = static_cast<float>(pixels.y) - pad - buttonH;
+    buttonRow_ = {pad, y, width, buttonH};
     for (int i = 0; i < 3; ++i) {
         const Rect r{pad + static_cast<float>(i) * (buttonW + gap), y, buttonW, buttonH};
         const bool hot = static_cast<int>(hovered_) == i + 1;

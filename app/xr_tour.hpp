@@ -81,6 +81,7 @@ private:
     Canvas panelCanvas_, captionCanvas_;
     bool panelShown_ = false;
     Button hovered_ = Button::None;
+    Rect buttonRow_;                 // the panel's buttons, panel canvas px
     std::optional<TourRay> ray_;     // the pointing hand's aim, site coordinates
     float rayLength_ = 3.0f;
     glm::mat4 hands_[2]{glm::mat4(1.0f), glm::mat4(1.0f)};  // grips, site coordinates

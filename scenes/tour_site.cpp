@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <glm/common.hpp>
 #include <glm/ext/matrix_transform.hpp>
 #include <glm/trigonometric.hpp>
 
@@ -133,7 +134,9 @@ glm::mat4 TourSiteLayer::projection(glm::ivec2 size, float verticalFov) {
     return perspectiveProjection(verticalFov, static_cast<float>(size.x) / static_cast<float>(std::max(1, size.y)), 0.05f, 800.0f);
 }
 
-unsigned TourSiteLayer::renderLayer(glm::ivec2 size) {
+unsigned TourSiteLayer::renderLayer(glm::ivec2 rect) {
+    const float shrink = std::min(1.0f, static_cast<float>(kMaxSide) / static_cast<float>(std::max(rect.x, rect.y)));
+    const glm::ivec2 size = glm::max(glm::ivec2(glm::round(glm::vec2(rect) * shrink)), glm::ivec2(1));
     if (target_.size() != size) target_ = RenderTarget(size, RenderTargetOptions{.depth = true});
     view_.draw(*site_, target_.framebuffer(), size, stop_, Camera3d{camera_, projection(size, fov_)}, seconds_);
     return target_.texture();

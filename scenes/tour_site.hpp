@@ -92,7 +92,9 @@ private:
 };
 
 // A site view as a canvas layer (renderer/draw_list.hpp, ExternalLayer): set() says what to show,
-// the canvas back end asks for the picture once per frame at the rectangle's native size.
+// the canvas back end asks for the picture once per frame at the rectangle's native size. A
+// rectangle longer than kMaxSide px (a video wall's whole canvas) is drawn at most kMaxSide px on
+// its long side and stretched to fit: every rank of a wall would otherwise draw the whole 12K view.
 class TourSiteLayer final : public ExternalLayer {
 public:
     explicit TourSiteLayer(std::shared_ptr<TourSite> site) : site_(std::move(site)) {}
@@ -100,6 +102,7 @@ public:
     unsigned renderLayer(glm::ivec2 size) override;
     // The projection a layer of `size` px uses (to turn a tap on it into a ray).
     static glm::mat4 projection(glm::ivec2 size, float verticalFov);
+    static constexpr int kMaxSide = 3840;
 
 private:
     std::shared_ptr<TourSite> site_;
