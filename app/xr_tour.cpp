@@ -297,7 +297,7 @@ void XrTour::drawSpectator(unsigned framebuffer, glm::ivec2 size) {
     spectator_ = glm::translate(glm::mat4(1.0f), position) * glm::mat4_cast(glm::slerp(from, to, 0.15f));
     spectatorLayer_->set(director_.stopIndex(), glm::inverse(spectator_), kSpectatorFov, seconds_);
 
-    Canvas canvas;
+    Canvas& canvas = spectatorCanvas_;
     canvas.begin(size, Color{0, 0, 0, 1});
     const Layout layout(show_, size);
     canvas.layer(spectatorLayer_, layout.output(), director_.phase() == TourPhase::Touring ? 1.0f - director_.fade() : 0.3f);

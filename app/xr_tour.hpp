@@ -78,7 +78,7 @@ private:
 
     double seconds_ = 0;
     std::vector<xr::QuadLayer> quads_;
-    Canvas panelCanvas_, captionCanvas_;
+    Canvas panelCanvas_, captionCanvas_, spectatorCanvas_;  // kept: their buffers are reused each frame
     bool panelShown_ = false;
     Button hovered_ = Button::None;
     Rect buttonRow_;                 // the panel's buttons, panel canvas px

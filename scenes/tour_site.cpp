@@ -50,7 +50,6 @@ TourSite::TourSite(const ShowFile& show) {
                     model.cpu = loadGltf(show.resolve(p.model));
                     for (const std::string& warning : model.cpu.warnings) spdlog::warn("[tour.model] {}", warning);
                 } catch (const ContentError& e) {
-                    problems_.push_back(p.model + ": " + e.what());
                     spdlog::error("[tour.model] {} (shown as a placeholder box)", e.what());
                     model.cpu = placeholderModel({-0.5f, 0.0f, -0.5f}, {0.5f, 1.0f, 0.5f}, p.model);
                 }
@@ -65,12 +64,6 @@ TourSite::TourSite(const ShowFile& show) {
 
 TourSite::~TourSite() = default;
 
-void TourSite::releaseGl() {
-    renderer_.reset();
-    skyGround_.reset();
-    for (auto& [path, model] : models_) model.gpu.reset();
-}
-
 GltfDrawStats TourSite::draw(std::size_t stop, const Camera3d& camera, double seconds, OutputEncoding output,
                              const Extras& extras) {
     if (stop >= stops_.size()) return {};
@@ -83,6 +76,7 @@ GltfDrawStats TourSite::draw(std::size_t stop, const Camera3d& camera, double se
         Model& m = *p.model;
         if (m.gpu) continue;
         m.gpu = std::make_unique<GltfGpuModel>(uploadGltf(m.cpu));
+        if (!m.animated) m.cpu = {};
     }
 
     glClear(GL_DEPTH_BUFFER_BIT);

@@ -6,7 +6,7 @@
 //   site.draw(stop, camera, seconds, OutputEncoding::EncodeSrgb);  // into the bound framebuffer
 //
 // A model that cannot be used (missing, truncated, not glTF, over the loader's limits) is logged
-// once with its file and the problem, listed in problems(), and drawn as a checkered placeholder
+// once with its file and the problem, and drawn as a checkered placeholder
 // box of one model unit at each of its places, so the tour goes on and the gap is visible.
 // SiteView draws a site view multisampled into any framebuffer (a headset eye, a window);
 // TourSiteLayer is a site view as a canvas layer (the desktop tour, the VR spectator window).
@@ -49,14 +49,10 @@ public:
     GltfDrawStats draw(std::size_t stop, const Camera3d& camera, double seconds, OutputEncoding output,
                        const Extras& extras = {});
 
-    // "models/x.glb: <why>" for each model that is shown as a placeholder.
-    const std::vector<std::string>& problems() const { return problems_; }
-    // Drops the GL objects (before the context goes); the next draw uploads again.
-    void releaseGl();
 
 private:
     struct Model {
-        GltfModel cpu;  // kept for animation and for uploading again after releaseGl()
+        GltfModel cpu;  // kept for animation; a static model's is dropped once uploaded
         bool animated = false;
         std::unique_ptr<GltfGpuModel> gpu;
         GltfPose pose;
@@ -72,7 +68,6 @@ private:
 
     std::map<std::string, Model> models_;  // by path relative to the show
     std::vector<Stop> stops_;
-    std::vector<std::string> problems_;
     Lighting3d lighting_;
     std::unique_ptr<GltfRenderer> renderer_;
     std::unique_ptr<SkyGround> skyGround_;
